@@ -27,7 +27,7 @@ import java.lang.annotation.Target;
  * <p>Rules the processor enforces: the interface is public and top-level or nested in a public
  * type; the state is a record; every method takes zero parameters or one record parameter and
  * returns {@code void}, a serializable type, or a {@code CompletionStage} of one; events, if any,
- * live in one nested interface annotated {@link Events}.
+ * live in one nested interface named {@code Events} (or annotated {@link Events}).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

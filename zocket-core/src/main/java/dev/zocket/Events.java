@@ -7,15 +7,21 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks the interface, nested in an {@link Actor} contract, that declares the actor's events.
+ * Marks the interface, nested in an {@link Actor} contract, that declares the actor's events,
+ * when it is not named {@code Events}. A nested interface named {@code Events} needs no
+ * annotation (inside the contract, that name would hide this annotation anyway).
  *
  * <p>Each method is one event: it returns {@code void} and takes one record parameter, the
  * payload. The method name is the event name on the wire.
  *
  * <pre>{@code
- * @Events
- * interface Events {
- *     void newMessage(Message message);
+ * @Actor("chat")
+ * public interface ChatRoom {
+ *     // ...
+ *     @dev.zocket.Events
+ *     interface Notifications {
+ *         void newMessage(Message message);
+ *     }
  * }
  * }</pre>
  *

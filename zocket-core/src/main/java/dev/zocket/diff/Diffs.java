@@ -1,0 +1,146 @@
+package dev.zocket.diff;
+
+import dev.zocket.json.JsonPointer;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The diff algorithms generated differs delegate to. Every function short-circuits when both
+ * sides are the same reference, so unchanged sub-trees of immutable state cost nothing, and
+ * work is proportional to what changed.
+ *
+ * <p>Lists follow the original Zocket client's patch semantics, which applies {@code add} at an
+ * array index as an overwrite: a list diff only ever adds at the end ({@code /-}). Element
+ * changes recurse into the element; appends become one {@code add} each; removals in the
+ * middle become {@code remove} (the client splices). When elements are inserted before existing
+ * ones, which that client cannot apply, or when removing would take more operations than the
+ * new list has elements, the list is replaced whole.
+ */
+public final class Diffs {
+
+    private static final ValueDiffer<Object> LEAF = Diffs::leaf;
+
+    private Diffs() {}
+
+    /** A differ for values that are replaced whole when not equal: scalars, enums, arrays. */
+    @SuppressWarnings("unchecked")
+    public static <T> ValueDiffer<T> leaf() {
+        return (ValueDiffer<T>) LEAF;
+    }
+
+    /** Replaces the value when it is not equal; arrays compare by content. */
+    public static void leaf(String path, Object before, Object after, PatchBuilder patch) {
+        if (!Objects.deepEquals(before, after)) {
+            patch.replace(path, after);
+        }
+    }
+
+    public static <T> void list(String path, List<T> before, List<T> after, ValueDiffer<? super T> elements,
+            PatchBuilder patch) {
+        if (before == after) {
+            return;
+        }
+        if (before == null || after == null) {
+            patch.replace(path, after);
+            return;
+        }
+        int oldSize = before.size();
+        int newSize = after.size();
+        int shorter = Math.min(oldSize, newSize);
+        int prefix = 0;
+        while (prefix < shorter && same(before.get(prefix), after.get(prefix))) {
+            prefix++;
+        }
+        if (prefix == oldSize && prefix == newSize) {
+            return;
+        }
+        int suffix = 0;
+        while (suffix < shorter - prefix && same(before.get(oldSize - 1 - suffix), after.get(newSize - 1 - suffix))) {
+            suffix++;
+        }
+        int changedOld = oldSize - prefix - suffix;
+        int changedNew = newSize - prefix - suffix;
+
+        if (changedNew > changedOld && suffix > 0) {
+            patch.replace(path, after); // an insertion before existing elements
+            return;
+        }
+        int removals = changedOld - changedNew;
+        if (removals > 1 && removals > newSize) {
+            patch.replace(path, after);
+            return;
+        }
+        int common = Math.min(changedOld, changedNew);
+        for (int i = prefix; i < prefix + common; i++) {
+            T oldElement = before.get(i);
+            T newElement = after.get(i);
+            if (oldElement != newElement) {
+                elements.diff(path + "/" + i, oldElement, newElement, patch);
+            }
+        }
+        if (removals > 0) {
+            String removedAt = path + "/" + (prefix + common);
+            for (int i = 0; i < removals; i++) {
+                patch.remove(removedAt);
+            }
+        }
+        String end = path + "/-";
+        for (int i = prefix + common; i < prefix + changedNew; i++) {
+            patch.add(end, after.get(i));
+        }
+    }
+
+    /** Maps with string keys: removed keys, added keys, and a recursive diff of common keys. */
+    public static <V> void map(String path, Map<String, V> before, Map<String, V> after,
+            ValueDiffer<? super V> values, PatchBuilder patch) {
+        if (before == after) {
+            return;
+        }
+        if (before == null || after == null) {
+            patch.replace(path, after);
+            return;
+        }
+        for (String key : before.keySet()) {
+            if (!after.containsKey(key)) {
+                patch.remove(path + "/" + JsonPointer.escape(key));
+            }
+        }
+        for (Map.Entry<String, V> entry : after.entrySet()) {
+            String key = entry.getKey();
+            String child = path + "/" + JsonPointer.escape(key);
+            if (!before.containsKey(key)) {
+                patch.add(child, entry.getValue());
+            } else {
+                V oldValue = before.get(key);
+                if (oldValue != entry.getValue()) {
+                    values.diff(child, oldValue, entry.getValue(), patch);
+                }
+            }
+        }
+    }
+
+    /** {@code Optional} encodes as its value or {@code null}; present on both sides recurses. */
+    public static <T> void optional(String path, Optional<T> before, Optional<T> after, ValueDiffer<? super T> inner,
+            PatchBuilder patch) {
+        if (before == after) {
+            return;
+        }
+        T oldValue = before == null ? null : before.orElse(null);
+        T newValue = after == null ? null : after.orElse(null);
+        if (oldValue == null || newValue == null) {
+            if (oldValue != newValue) {
+                patch.replace(path, newValue);
+            }
+            return;
+        }
+        if (oldValue != newValue) {
+            inner.diff(path, oldValue, newValue, patch);
+        }
+    }
+
+    private static boolean same(Object a, Object b) {
+        return a == b || (a != null && a.equals(b));
+    }
+}

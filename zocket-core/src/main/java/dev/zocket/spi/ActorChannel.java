@@ -1,0 +1,33 @@
+package dev.zocket.spi;
+
+import dev.zocket.HandleMeta;
+import dev.zocket.StateView;
+import dev.zocket.Subscription;
+import dev.zocket.json.JsonType;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The untyped connection from a generated handle to one actor instance. Implemented by the
+ * WebSocket client and by the test kit, so the same generated handles work on both.
+ */
+public interface ActorChannel {
+
+    /**
+     * Calls a method.
+     *
+     * @param input the input record, or {@code null} for a method without input
+     * @param resultType the result type; {@code Void} for void methods, which complete with
+     *     {@code null}
+     */
+    <R> CompletableFuture<R> call(String method, Object input, JsonType<R> resultType);
+
+    /** Listens to one event; the first listener on a channel sends {@code event:sub}. */
+    <P> Subscription onEvent(String event, JsonType<P> payloadType, Consumer<? super P> listener);
+
+    /** The state view; the same object on every call. */
+    <S> StateView<S> state(JsonType<S> stateType);
+
+    /** Name, id and disposal of this channel. */
+    HandleMeta meta();
+}
