@@ -1,0 +1,76 @@
+package dev.zocket.processor;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Everything the writers need to know about one valid {@code @Actor} contract.
+ *
+ * @param contract the annotated interface
+ * @param name the actor name on the wire
+ * @param state the state record
+ * @param stateRecords every record reachable from the state, the state first
+ * @param stateHasNoArgConstructor whether a fresh state is {@code new State()}
+ * @param methods the RPC methods in declaration order
+ * @param events the {@code @Events} interface, if declared
+ */
+record ActorModel(TypeElement contract, ClassName contractName, String name, RecordType state,
+        List<RecordType> stateRecords, boolean stateHasNoArgConstructor, List<MethodModel> methods, Optional<EventsModel> events) {
+
+    /**
+     * One RPC method.
+     *
+     * @param input the parameter, if the method takes one
+     * @param result the result type, or empty for {@code void} (and {@code CompletionStage<Void>})
+     * @param async whether the method returns a {@code CompletionStage}
+     */
+    record MethodModel(ExecutableElement element, String name, Optional<Parameter> input,
+            Optional<ValueType> result, boolean async, boolean declaresExceptions) {}
+
+    /** A method or event parameter. */
+    record Parameter(String name, RecordType type) {}
+
+    /** The {@code @Events} interface and its events in declaration order. */
+    record EventsModel(TypeElement element, ClassName typeName, List<EventModel> events) {}
+
+    /** One event: the method name is the event name, the parameter the payload. */
+    record EventModel(ExecutableElement element, String name, Parameter payload) {}
+
+    /** The names of the generated types, one documented scheme for all of them. */
+    ClassName handleName() {
+        return generated("Handle");
+    }
+
+    ClassName dispatcherName() {
+        return generated("Dispatcher");
+    }
+
+    ClassName emitterName() {
+        return generated("Emitter");
+    }
+
+    ClassName differName() {
+        return generated("StateDiffer");
+    }
+
+    ClassName bindingName() {
+        return generated("Binding");
+    }
+
+    private ClassName generated(String suffix) {
+        return generatedName(contractName, suffix);
+    }
+
+    /** {@code com.x.Outer.Chat} with suffix {@code Handle} is {@code com.x.OuterChatHandle}. */
+    static ClassName generatedName(ClassName owner, String suffix) {
+        return ClassName.get(owner.packageName(), String.join("", owner.simpleNames()) + suffix);
+    }
+
+    /** The withers interface generated for a state record. */
+    static ClassName withersName(RecordType record) {
+        return generatedName(record.typeName(), "Withers");
+    }
+}

@@ -1,0 +1,177 @@
+package dev.zocket.processor;
+
+import static dev.zocket.processor.ZocketTypes.*;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.zocket.processor.ActorModel.EventModel;
+import dev.zocket.processor.ActorModel.MethodModel;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code <Contract>Binding}: the entry point a host uses to run the actor, listed in
+ * {@code META-INF/services/dev.zocket.spi.ActorBinding}.
+ */
+final class BindingWriter {
+
+    private final ActorModel model;
+
+    BindingWriter(ActorModel model) {
+        this.model = model;
+    }
+
+    JavaFile write() {
+        ClassName name = model.bindingName();
+        TypeName state = model.state().typeName();
+        TypeName events = model.events().<TypeName>map(ActorModel.EventsModel::typeName).orElse(NO_EVENTS);
+        TypeSpec.Builder type = TypeSpec.classBuilder(name)
+                .addAnnotation(generatedAnnotation())
+                .addOriginatingElement(model.contract())
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(ParameterizedTypeName.get(ACTOR_BINDING, model.contractName(), state, events))
+                .addJavadoc("Hosts the {@code $L} actor, {@link $T}. Found through {@link java.util.ServiceLoader};\n",
+                        model.name(), model.contractName())
+                .addJavadoc("pass {@link #INSTANCE} to register it explicitly.\n")
+                .addField(FieldSpec.builder(name, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                        .initializer("new $T()", name)
+                        .build())
+                .addField(FieldSpec.builder(jsonTypeOf(state), "STATE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer(newJsonType(state))
+                        .build())
+                .addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, METHOD_DESCRIPTOR), "METHODS",
+                                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer(methodDescriptors())
+                        .build())
+                .addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, EVENT_DESCRIPTOR), "EVENTS",
+                                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer(eventDescriptors())
+                        .build())
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addJavadoc("For {@link java.util.ServiceLoader}; use {@link #INSTANCE} otherwise.\n")
+                        .addModifiers(Modifier.PUBLIC)
+                        .build())
+                .addMethod(getter("actorName", TypeName.get(String.class), CodeBlock.of("$S", model.name())))
+                .addMethod(getter("contract", ParameterizedTypeName.get(ClassName.get(Class.class), model.contractName()),
+                        CodeBlock.of("$T.class", model.contractName())))
+                .addMethod(getter("stateType", jsonTypeOf(state), CodeBlock.of("STATE")))
+                .addMethod(getter("initialState", state, initialState()))
+                .addMethod(getter("dispatcher", ParameterizedTypeName.get(METHOD_DISPATCHER, model.contractName()),
+                        CodeBlock.of("$T.INSTANCE", model.dispatcherName())))
+                .addMethod(getter("differ", ParameterizedTypeName.get(STATE_DIFFER, state),
+                        CodeBlock.of("$T.INSTANCE", model.differName())))
+                .addMethod(MethodSpec.methodBuilder("emitter")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(events)
+                        .addParameter(EVENT_SINK, "sink")
+                        .addParameter(EVENT_TARGET, "target")
+                        .addStatement(model.events().isPresent()
+                                ? CodeBlock.of("return new $T(sink, target)", model.emitterName())
+                                : CodeBlock.of("return $T.INSTANCE", NO_EVENTS))
+                        .build())
+                .addMethod(getter("methods", ParameterizedTypeName.get(LIST, METHOD_DESCRIPTOR), CodeBlock.of("METHODS")))
+                .addMethod(getter("events", ParameterizedTypeName.get(LIST, EVENT_DESCRIPTOR), CodeBlock.of("EVENTS")));
+        return file(name, type.build(), model);
+    }
+
+    private static MethodSpec getter(String name, TypeName type, CodeBlock value) {
+        return MethodSpec.methodBuilder(name)
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(type)
+                .addStatement("return $L", value)
+                .build();
+    }
+
+    private CodeBlock methodDescriptors() {
+        List<CodeBlock> descriptors = new ArrayList<>();
+        for (MethodModel method : model.methods()) {
+            CodeBlock input = method.input()
+                    .map(parameter -> newJsonType(parameter.type().typeName()))
+                    .orElse(CodeBlock.of("null"));
+            CodeBlock result = newJsonType(method.result().map(ValueType::typeName).orElse(VOID));
+            descriptors.add(CodeBlock.of("new $T($S, $L, $L, $L)", METHOD_DESCRIPTOR, method.name(), input, result,
+                    method.async()));
+        }
+        return listOf(descriptors);
+    }
+
+    private CodeBlock eventDescriptors() {
+        List<CodeBlock> descriptors = new ArrayList<>();
+        for (EventModel event : model.events().map(ActorModel.EventsModel::events).orElse(List.of())) {
+            descriptors.add(CodeBlock.of("new $T($S, $L)", EVENT_DESCRIPTOR, event.name(),
+                    newJsonType(event.payload().type().typeName())));
+        }
+        return listOf(descriptors);
+    }
+
+    private static CodeBlock listOf(List<CodeBlock> elements) {
+        if (elements.isEmpty()) {
+            return CodeBlock.of("$T.of()", LIST);
+        }
+        CodeBlock.Builder list = CodeBlock.builder().add("$T.of(\n", LIST).indent().indent();
+        for (int i = 0; i < elements.size(); i++) {
+            list.add(elements.get(i)).add(i < elements.size() - 1 ? ",\n" : ")");
+        }
+        return list.unindent().unindent().build();
+    }
+
+    /** {@code new State()} if the record has a no-argument constructor, else its canonical one with empty values. */
+    private CodeBlock initialState() {
+        TypeName state = model.state().typeName();
+        if (model.stateHasNoArgConstructor()) {
+            return CodeBlock.of("new $T()", state);
+        }
+        List<CodeBlock> arguments = new ArrayList<>();
+        for (RecordType.Component component : model.state().components()) {
+            arguments.add(emptyValue(component.type()));
+        }
+        return CodeBlock.of("new $T($L)", state, CodeBlock.join(arguments, ", "));
+    }
+
+    private static CodeBlock emptyValue(ValueType type) {
+        if (type instanceof ValueType.ListOf) {
+            return CodeBlock.of("$T.of()", LIST);
+        }
+        if (type instanceof ValueType.MapOf) {
+            return CodeBlock.of("$T.of()", MAP);
+        }
+        if (type instanceof ValueType.SetOf) {
+            return CodeBlock.of("$T.of()", SET);
+        }
+        if (type instanceof ValueType.OptionalOf) {
+            return CodeBlock.of("$T.empty()", OPTIONAL);
+        }
+        TypeName name = type.typeName();
+        if (name.equals(TypeName.BOOLEAN)) {
+            return CodeBlock.of("false");
+        }
+        if (name.equals(TypeName.LONG)) {
+            return CodeBlock.of("0L");
+        }
+        if (name.equals(TypeName.FLOAT)) {
+            return CodeBlock.of("0f");
+        }
+        if (name.equals(TypeName.DOUBLE)) {
+            return CodeBlock.of("0.0");
+        }
+        if (name.equals(TypeName.CHAR)) {
+            return CodeBlock.of("'\\0'");
+        }
+        if (name.equals(TypeName.BYTE) || name.equals(TypeName.SHORT)) {
+            return CodeBlock.of("($T) 0", name);
+        }
+        if (name.isPrimitive()) {
+            return CodeBlock.of("0");
+        }
+        return CodeBlock.of("null");
+    }
+}

@@ -1,0 +1,159 @@
+package dev.zocket.processor;
+
+import static dev.zocket.processor.ZocketTypes.*;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import dev.zocket.processor.ActorModel.EventModel;
+import dev.zocket.processor.ActorModel.MethodModel;
+import java.util.HashMap;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/** Writes {@code <Contract>Handle}: the typed client-side proxy of one actor instance. */
+final class HandleWriter {
+
+    private final ActorModel model;
+    private final ClassName handle;
+    private final NameAllocator constants = new NameAllocator();
+
+    HandleWriter(ActorModel model) {
+        this.model = model;
+        this.handle = model.handleName();
+    }
+
+    JavaFile write() {
+        TypeName state = model.state().typeName();
+        TypeSpec.Builder type = TypeSpec.classBuilder(handle)
+                .addAnnotation(generatedAnnotation())
+                .addOriginatingElement(model.contract())
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(ParameterizedTypeName.get(ACTOR_HANDLE, state))
+                .addJavadoc("Client handle for the {@code $L} actor, {@link $T}.\n\n", model.name(), model.contractName())
+                .addJavadoc("<p>Obtain one with {@link #of}; calls return futures, events and state arrive on the\n")
+                .addJavadoc("client's event thread. Dispose it (or close it) when done.\n");
+
+        ClassName factory = handle.nestedClass("Factory");
+        type.addField(FieldSpec.builder(ParameterizedTypeName.get(HANDLE_FACTORY, handle), "FACTORY",
+                        Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Creates handles of this type; clients use it through {@link #of}.\n")
+                .initializer("new $T()", factory)
+                .build());
+        String stateConstant = constant(type, "STATE", state);
+        Map<MethodModel, String> resultConstants = new HashMap<>();
+        String voidConstant = null;
+        for (MethodModel method : model.methods()) {
+            if (method.result().isPresent()) {
+                resultConstants.put(method, constant(type, constantName(method.name()) + "_RESULT",
+                        method.result().get().typeName()));
+            } else {
+                if (voidConstant == null) {
+                    voidConstant = constant(type, "VOID", VOID);
+                }
+                resultConstants.put(method, voidConstant);
+            }
+        }
+        Map<EventModel, String> payloadConstants = new HashMap<>();
+        model.events().ifPresent(events -> events.events().forEach(event -> payloadConstants.put(event,
+                constant(type, constantName(event.name()) + "_PAYLOAD", event.payload().type().typeName()))));
+        type.addField(ACTOR_CHANNEL, "channel", Modifier.PRIVATE, Modifier.FINAL);
+        type.addMethod(MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(ACTOR_CHANNEL, "channel")
+                .addStatement("this.channel = channel")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("of")
+                .addJavadoc("Returns a handle to the {@code $L} instance {@code actorId}.\n", model.name())
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(handle)
+                .addParameter(ACTOR_CLIENT, "client")
+                .addParameter(String.class, "actorId")
+                .addStatement("return client.handle(FACTORY, actorId)")
+                .build());
+
+        for (MethodModel method : model.methods()) {
+            TypeName result = method.result().map(ValueType::typeName).orElse(VOID).box();
+            String resultConstant = resultConstants.get(method);
+            MethodSpec.Builder call = MethodSpec.methodBuilder(method.name())
+                    .addJavadoc("Calls {@link $T#$L}.\n", model.contractName(), method.name())
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(ParameterizedTypeName.get(COMPLETABLE_FUTURE, result));
+            if (method.input().isPresent()) {
+                String parameter = method.input().get().name();
+                call.addParameter(method.input().get().type().typeName(), parameter)
+                        .addStatement("return channel.call($S, $T.requireNonNull($N, $S), $N)", method.name(), OBJECTS,
+                                parameter, parameter, resultConstant);
+            } else {
+                call.addStatement("return channel.call($S, null, $N)", method.name(), resultConstant);
+            }
+            type.addMethod(call.build());
+        }
+
+        model.events().ifPresent(events -> {
+            for (EventModel event : events.events()) {
+                TypeName payload = event.payload().type().typeName();
+                String payloadConstant = payloadConstants.get(event);
+                type.addMethod(MethodSpec.methodBuilder("on" + ActorReader.capitalize(event.name()))
+                        .addJavadoc("Listens to the {@code $L} event. The first listener subscribes to the actor's events.\n",
+                                event.name())
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(SUBSCRIPTION)
+                        .addParameter(ParameterizedTypeName.get(CONSUMER, WildcardTypeName.supertypeOf(payload)), "listener")
+                        .addStatement("return channel.onEvent($S, $N, listener)", event.name(), payloadConstant)
+                        .build());
+            }
+        });
+
+        type.addMethod(MethodSpec.methodBuilder("state")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(STATE_VIEW, state))
+                .addStatement("return channel.state($N)", stateConstant)
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("meta")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(HANDLE_META)
+                .addStatement("return channel.meta()")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder("toString")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addStatement("return $S + channel.meta().id() + $S", handle.simpleName() + "[" + model.name() + "/", "]")
+                .build());
+        type.addType(TypeSpec.classBuilder(factory)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addSuperinterface(ParameterizedTypeName.get(HANDLE_FACTORY, handle))
+                .addMethod(MethodSpec.methodBuilder("actorName")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(String.class)
+                        .addStatement("return $S", model.name())
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("create")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(handle)
+                        .addParameter(ACTOR_CHANNEL, "channel")
+                        .addStatement("return new $T(channel)", handle)
+                        .build())
+                .build());
+        return file(handle, type.build(), model);
+    }
+
+    private String constant(TypeSpec.Builder type, String suggestedName, TypeName valueType) {
+        String name = constants.newName(suggestedName);
+        type.addField(FieldSpec.builder(jsonTypeOf(valueType), name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(newJsonType(valueType))
+                .build());
+        return name;
+    }
+}

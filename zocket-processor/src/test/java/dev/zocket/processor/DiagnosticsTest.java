@@ -1,0 +1,217 @@
+package dev.zocket.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One failing compilation per check: each asserts the exact message and where it lands. The
+ * erroneous contracts live in {@code src/test/resources/bad/test}.
+ */
+class DiagnosticsTest {
+
+    private static JavaFileObject source(String name) {
+        return JavaFileObjects.forResource("bad/test/" + name + ".java");
+    }
+
+    private static Compilation compile(JavaFileObject... sources) {
+        return javac().withProcessors(new ZocketProcessor()).compile(sources);
+    }
+
+    private static void assertError(String file, String message, String lineContaining) {
+        JavaFileObject source = source(file);
+        Compilation compilation = compile(source);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(lineContaining);
+    }
+
+    @Test
+    void actorMustBeAnInterface() {
+        assertError("ErroneousActorOnClass", "@Actor must annotate an interface, but ErroneousActorOnClass is a class."
+                + " Declare the contract as an interface and implement it in a class on the server.",
+                "public class ErroneousActorOnClass");
+    }
+
+    @Test
+    void actorMustBePublic() {
+        assertError("ErroneousNotPublic", "Actor contract ErroneousNotPublic must be public, and so must every type"
+                + " enclosing it, because generated code and clients in other packages use it. Add the public modifier.",
+                "interface ErroneousNotPublic");
+    }
+
+    @Test
+    void actorMustNotBeGeneric() {
+        assertError("ErroneousGeneric", "Actor contract ErroneousGeneric must not declare type parameters: the wire"
+                + " protocol cannot carry them. Use concrete record types.", "public interface ErroneousGeneric<T>");
+    }
+
+    @Test
+    void actorNameMustBeValid() {
+        assertError("ErroneousName", "Actor name \"chat room\" is not valid. Use letters, digits, '_', '-' or '.',"
+                + " starting with a letter, like \"chat\" or \"gameMatch\".", "@Actor(\"chat room\")");
+    }
+
+    @Test
+    void actorNamesMustBeUnique() {
+        JavaFileObject source = source("ErroneousDuplicateName");
+        Compilation compilation = compile(source);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("Actor name \"chat\" is already used by"
+                + " test.ErroneousDuplicateName.First. Each actor needs its own name.").inFile(source).onLine(11);
+    }
+
+    @Test
+    void actorNeedsAState() {
+        assertError("ErroneousNoState", "Actor ErroneousNoState has no state. Declare a nested record named State"
+                + " (it may be empty: record State() {}), or name the state record with @Actor(state = ...).",
+                "public interface ErroneousNoState");
+    }
+
+    @Test
+    void stateMustBeARecord() {
+        assertError("ErroneousStateClass", "The state of actor ErroneousStateClass must be a record, but State is a"
+                + " class. Declare it as a record.", "final class State");
+    }
+
+    @Test
+    void methodTakesAtMostOneParameter() {
+        assertError("ErroneousTwoParameters", "Method add has 2 parameters, but an actor method takes at most one:"
+                + " a record. Put the values in a record, e.g. record AddInput(...), and take that.",
+                "void add(By first, By second);");
+    }
+
+    @Test
+    void methodParameterMustBeARecord() {
+        assertError("ErroneousParameterNotRecord", "Parameter amount of method add has type int, but an actor"
+                + " method's input must be a record, so that it travels as a JSON object. Wrap it, e.g."
+                + " record AddInput(int amount).", "void add(int amount);");
+    }
+
+    @Test
+    void methodMustNotBeGeneric() {
+        assertError("ErroneousGenericMethod", "Method add must not declare type parameters: the wire protocol cannot"
+                + " carry them.", "<T> void add();");
+    }
+
+    @Test
+    void methodMustNotHaveABody() {
+        assertError("ErroneousDefaultMethod", "Method twice is a default method, but actor methods are implemented"
+                + " on the server. Remove the body, or move the logic to the implementation class.",
+                "default int twice()");
+    }
+
+    @Test
+    void methodNamesMustBeUnique() {
+        assertError("ErroneousOverload", "Method name add is declared more than once. RPC methods are called by"
+                + " name, so overloading is not possible. Rename one of them.", "void add(By by);");
+    }
+
+    @Test
+    void methodNameMustNotCollideWithTheHandle() {
+        assertError("ErroneousReservedName", "Method name state collides with state(), the state view on the"
+                + " generated handle. Rename the method.", "int state();");
+    }
+
+    @Test
+    void completionStageNeedsAResultType() {
+        assertError("ErroneousRawStage", "Method later returns a raw CompletionStage. Give its result type, e.g."
+                + " CompletionStage<Void> for no result.", "CompletionStage later();");
+    }
+
+    @Test
+    void stateMustNotHoldASet() {
+        assertError("ErroneousSetInState", "Component tags of ErroneousSetInState.State has type"
+                + " java.util.Set<java.lang.String>, which the state differ cannot handle: a Set has no stable order"
+                + " for JSON Patch paths. Use List<E>, or Map<String, V>.", "record State(Set<String> tags)");
+    }
+
+    @Test
+    void mapKeysMustBeStrings() {
+        assertError("ErroneousMapKey", "which the state differ cannot handle: JSON object keys are strings."
+                + " Use Map<String, V>.", "record State(Map<Integer, String> byId)");
+    }
+
+    @Test
+    void messagesMustNotHoldPlainClasses() {
+        assertError("ErroneousClassInInput", "Component total of ErroneousClassInInput.Order has type"
+                + " test.ErroneousClassInInput.Money, which Zocket cannot encode: it is not a record, enum, List, Map,"
+                + " Optional or scalar, so its JSON shape is unknown. Use a record.", "record Order(Money total)");
+    }
+
+    @Test
+    void stateMustNotHoldObjectArrays() {
+        assertError("ErroneousObjectArray", "Component names of ErroneousObjectArray.State has type"
+                + " java.lang.String[], which the state differ cannot handle: arrays of objects have no element type"
+                + " Zocket can follow. Use List<String> instead.", "record State(String[] names)");
+    }
+
+    @Test
+    void stateMustNotUseJsonAnnotationsTheDifferCannotFollow() {
+        assertError("ErroneousJsonIgnoreInState", "Component secret of ErroneousJsonIgnoreInState.State is annotated"
+                + " @JsonIgnore, which changes its JSON in a way the state differ cannot follow. Remove the annotation"
+                + " (renaming with @JsonProperty is supported).", "record State(int count, @JsonIgnore String secret)");
+    }
+
+    @Test
+    void onlyOneEventsInterface() {
+        assertError("ErroneousTwoEventInterfaces", "Actor ErroneousTwoEventInterfaces declares more than one events"
+                + " interface (Events and MoreEvents). Declare all events in one: a nested interface named Events, or"
+                + " one annotated @Events.", "interface MoreEvents");
+    }
+
+    @Test
+    void eventsMustAnnotateAnInterface() {
+        assertError("ErroneousEventsOnClass", "@Events must annotate an interface, but Notifications is a class.",
+                "final class Notifications");
+    }
+
+    @Test
+    void eventsMustBeNestedInAnActor() {
+        assertError("ErroneousEventsNotNested", "@Events interface ErroneousEventsNotNested must be nested in an"
+                + " @Actor interface, whose events it declares.", "public interface ErroneousEventsNotNested");
+    }
+
+    @Test
+    void eventMethodsReturnVoidAndTakeOneRecord() {
+        assertError("ErroneousEventSignature", "Event method ping must return void and take exactly one parameter,"
+                + " a record: the payload. For example: void ping(Ping payload).", "String ping(String from);");
+    }
+
+    @Test
+    void eventNamesMustBeUnique() {
+        assertError("ErroneousDuplicateEvent", "Event name ping is declared more than once. Events are delivered by"
+                + " name; rename one of them.", "void ping(Pong pong);");
+    }
+
+    @Test
+    void eventListenerMustNotCollideWithAMethod() {
+        assertError("ErroneousListenerCollision", "Event ping generates the handle method onPing, which collides"
+                + " with the actor method of the same name. Rename the event or the method.", "void ping(Ping ping);");
+    }
+
+    @Test
+    void generatedNamesMustBeFree() {
+        assertError("ErroneousGeneratedCollision", "Type test.ErroneousGeneratedCollisionHandle already exists, but"
+                + " Zocket generates it for actor ErroneousGeneratedCollision. Rename the existing type or the actor"
+                + " interface.", "public interface ErroneousGeneratedCollision {");
+    }
+
+    @Test
+    void nestedConstrainedRecordsNeedValid() {
+        assertError("ErroneousMissingValid", "Component strokes of ErroneousMissingValid.Draw holds"
+                + " ErroneousMissingValid.Stroke, whose constraints Bean Validation only checks when the component is"
+                + " annotated @Valid, so they would be ignored. Add @Valid to the component (for a container, on the"
+                + " type argument: List<@Valid Stroke>).", "record Draw(List<Stroke> strokes)");
+    }
+
+    @Test
+    void unresolvedTypesAreReportedWhenProcessingEnds() {
+        assertError("ErroneousUnresolvedType", "Component ghost of ErroneousUnresolvedType.State has type"
+                + " DoesNotExist, which could not be resolved. Check the imports and that the type is on the class"
+                + " path.", "record State(DoesNotExist ghost)");
+    }
+}

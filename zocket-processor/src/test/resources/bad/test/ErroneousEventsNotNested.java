@@ -1,0 +1,8 @@
+package test;
+
+import dev.zocket.Events;
+
+@Events
+public interface ErroneousEventsNotNested {
+    void ping();
+}

@@ -1,0 +1,9 @@
+package test;
+
+import dev.zocket.Actor;
+import java.util.Map;
+
+@Actor("scores")
+public interface ErroneousMapKey {
+    record State(Map<Integer, String> byId) {}
+}

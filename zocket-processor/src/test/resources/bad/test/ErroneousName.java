@@ -1,0 +1,8 @@
+package test;
+
+import dev.zocket.Actor;
+
+@Actor("chat room")
+public interface ErroneousName {
+    record State(int count) {}
+}

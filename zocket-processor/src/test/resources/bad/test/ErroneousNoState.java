@@ -1,0 +1,8 @@
+package test;
+
+import dev.zocket.Actor;
+
+@Actor("stateless")
+public interface ErroneousNoState {
+    void ping();
+}

@@ -1,0 +1,8 @@
+package test;
+
+import dev.zocket.Actor;
+
+@Actor("names")
+public interface ErroneousObjectArray {
+    record State(String[] names) {}
+}

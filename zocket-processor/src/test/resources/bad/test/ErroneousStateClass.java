@@ -1,0 +1,10 @@
+package test;
+
+import dev.zocket.Actor;
+
+@Actor("counter")
+public interface ErroneousStateClass {
+    final class State {
+        int count;
+    }
+}

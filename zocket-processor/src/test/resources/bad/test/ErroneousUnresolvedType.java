@@ -1,0 +1,8 @@
+package test;
+
+import dev.zocket.Actor;
+
+@Actor("ghost")
+public interface ErroneousUnresolvedType {
+    record State(DoesNotExist ghost) {}
+}
