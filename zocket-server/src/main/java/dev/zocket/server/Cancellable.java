@@ -1,0 +1,8 @@
+package dev.zocket.server;
+
+/** Something scheduled that can still be called off. Cancelling twice is harmless. */
+@FunctionalInterface
+public interface Cancellable {
+
+    void cancel();
+}
