@@ -1,0 +1,154 @@
+package dev.zocket.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zocket.server.fixtures.Recorder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+
+/** Every limit answers with its documented error, and the server keeps serving everyone else. */
+@Timeout(60)
+class LimitsTest {
+
+    private static void assertStillServing(ZocketServer server) throws Exception {
+        try (RawClient other = RawClient.connect(server.url())) {
+            JsonNode result = other.call("counter", "healthy", "add", "{\"amount\":1}");
+            assertFalse(result.has("error"), result.toString());
+        }
+    }
+
+    @Test
+    void anOversizedFrameClosesThatConnectionWith1009() throws Exception {
+        try (ZocketServer server = TestServer.builder(new Recorder()).maxFrameBytes(1024).start();
+                RawClient client = RawClient.connect(server.url())) {
+            client.rpc("counter", "big", "fail", "{\"message\":\"" + "x".repeat(2000) + "\",\"asRpcException\":true}");
+            assertEquals(1009, client.awaitClose().code());
+            assertStillServing(server);
+        }
+    }
+
+    @Test
+    void longNamesAndIdsAreRejected() throws Exception {
+        try (ZocketServer server = TestServer.builder(new Recorder()).maxActorNameLength(10).maxActorIdLength(8).start();
+                RawClient client = RawClient.connect(server.url())) {
+            JsonNode longName = client.call("counter-with-a-long-name", "x", "increment", null);
+            assertEquals("Actor name is too long: the limit is 10 characters", longName.get("error").asString());
+            assertEquals("bad_request", longName.get("code").asString());
+            JsonNode longId = client.call("counter", "123456789", "increment", null);
+            assertEquals("Actor id is too long: the limit is 8 characters", longId.get("error").asString());
+            client.subscribe("state:sub", "counter", "123456789");
+            assertEquals("Actor id is too long: the limit is 8 characters", client.next("error").get("message").asString());
+            assertEquals("Actor id must not be empty", client.call("counter", "", "increment", null).get("error").asString());
+            assertEquals(0, server.metrics().liveInstances(), "no instance was created for a rejected address");
+            assertStillServing(server);
+        }
+    }
+
+    @Test
+    void tooManyCallsInFlightAreOverloaded() throws Exception {
+        Recorder recorder = new Recorder();
+        try (ZocketServer server = TestServer.builder(recorder).maxInflightRpcs(2).start();
+                RawClient client = RawClient.connect(server.url())) {
+            client.rpc("counter", "busy", "incrementWhenOpen", "{\"name\":\"g\"}");
+            client.rpc("counter", "busy", "increment", null);
+            JsonNode third = client.call("counter", "busy", "increment", null);
+            assertEquals("Too many calls in flight: the limit is 2 per connection", third.get("error").asString());
+            assertEquals("overloaded", third.get("code").asString());
+            recorder.open("g");
+            assertEquals(1, client.next("rpc:result").get("result").asInt());
+            assertEquals(2, client.next("rpc:result").get("result").asInt());
+            assertEquals(3, client.call("counter", "busy", "increment", null).get("result").asInt(), "slots were freed");
+        }
+    }
+
+    @Test
+    void tooManySubscriptionsAreRefused() throws Exception {
+        try (ZocketServer server = TestServer.builder(new Recorder()).maxSubscriptions(2).start();
+                RawClient client = RawClient.connect(server.url())) {
+            client.subscribe("state:sub", "counter", "s1");
+            client.next("state:snapshot");
+            client.subscribe("event:sub", "counter", "s1");
+            client.subscribe("state:sub", "counter", "s1"); // the same subscription again: a fresh snapshot, not a new one
+            client.next("state:snapshot");
+            client.subscribe("state:sub", "counter", "s2");
+            JsonNode refused = client.next();
+            assertEquals("{\"type\":\"error\",\"code\":\"overloaded\",\"message\":\"Too many subscriptions: the limit is 2"
+                    + " per connection\",\"request\":\"state:sub\",\"actor\":\"counter\",\"actorId\":\"s2\"}", refused.toString());
+            client.subscribe("event:unsub", "counter", "s1");
+            client.subscribe("state:sub", "counter", "s2");
+            assertEquals("s2", client.next("state:snapshot").get("actorId").asString(), "unsubscribing freed a slot");
+            assertStillServing(server);
+        }
+    }
+
+    @Test
+    void aFullMailboxRefusesMoreCalls() throws Exception {
+        Recorder recorder = new Recorder();
+        try (ZocketServer server = TestServer.builder(recorder).maxMailboxDepth(3).start();
+                RawClient blocker = RawClient.connect(server.url());
+                RawClient caller = RawClient.connect(server.url())) {
+            blocker.call("counter", "deep", "add", "{\"amount\":1}");
+            blocker.rpc("counter", "deep", "incrementWhenOpen", "{\"name\":\"deep\"}");
+            caller.call("counter", "other", "add", "{\"amount\":1}"); // makes sure the blocker's call is running
+            for (int i = 0; i < 3; i++) {
+                caller.rpc("counter", "deep", "increment", null);
+            }
+            JsonNode refused = caller.call("counter", "deep", "increment", null);
+            assertEquals("Actor counter/deep is overloaded: 3 messages are queued", refused.get("error").asString());
+            assertEquals("overloaded", refused.get("code").asString());
+            recorder.open("deep");
+            assertEquals(2, blocker.next("rpc:result").get("result").asInt());
+            for (int i = 0; i < 3; i++) {
+                assertFalse(caller.next("rpc:result").has("error"));
+            }
+            assertStillServing(server);
+        }
+    }
+
+    @Test
+    void persistentGarbageClosesOnlyThatConnectionWith1008() throws Exception {
+        try (ZocketServer server = TestServer.builder(new Recorder()).maxMalformedFrames(3).start();
+                RawClient client = RawClient.connect(server.url())) {
+            for (int i = 0; i < 3; i++) {
+                client.send("garbage");
+                assertEquals("error", client.next().get("type").asString());
+            }
+            client.call("counter", "g", "increment", null); // a good message resets the count
+            for (int i = 0; i < 3; i++) {
+                client.send("garbage");
+                assertEquals("error", client.next().get("type").asString());
+            }
+            assertFalse(client.isClosed(), "three in a row are tolerated");
+            client.send("garbage");
+            RawClient.Closed closed = client.awaitClose();
+            assertEquals(1008, closed.code());
+            assertEquals("Too many malformed messages: 4 in a row", closed.reason());
+            assertStillServing(server);
+        }
+    }
+
+    @Test
+    void shuttingDownRefusesNewCalls() throws Exception {
+        Recorder recorder = new Recorder();
+        ZocketServer server = TestServer.builder(recorder).start();
+        try (RawClient client = RawClient.connect(server.url())) {
+            client.rpc("counter", "closing", "incrementWhenOpen", "{\"name\":\"hold\"}");
+            Thread stopper = new Thread(server::stop);
+            stopper.start();
+            JsonNode refused = null;
+            while (refused == null) {
+                JsonNode result = client.call("counter", "other", "increment", null);
+                if (result.has("error")) {
+                    refused = result;
+                }
+            }
+            assertEquals("Server is shutting down", refused.get("error").asString());
+            assertTrue(refused.get("code").asString().equals("overloaded"));
+            recorder.open("hold");
+            stopper.join(20_000);
+        }
+    }
+}

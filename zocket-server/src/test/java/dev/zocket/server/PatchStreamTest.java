@@ -1,0 +1,72 @@
+package dev.zocket.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zocket.json.JsonEquality;
+import dev.zocket.json.JsonPatch;
+import dev.zocket.server.fixtures.Recorder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A subscriber that applies every patch it receives to its snapshot ends with exactly the
+ * state a fresh subscriber is sent, after a burst of random edits from several writers.
+ */
+@Timeout(120)
+class PatchStreamTest {
+
+    private static final String[] KINDS = {"add", "add", "add", "remove", "vote", "rename", "clear", "tag", "untag", "title"};
+
+    @Test
+    void snapshotPlusPatchesEqualsAFreshSnapshotAndVersionsAreContiguous() throws Exception {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        try (ZocketServer server = TestServer.builder(new Recorder()).start();
+                RawClient follower = RawClient.connect(server.url())) {
+            follower.subscribe("state:sub", "notes", "board");
+            JsonNode snapshot = follower.next("state:snapshot");
+            JsonNode state = snapshot.get("state");
+            long version = snapshot.get("version").asLong();
+
+            List<RawClient> writers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                writers.add(RawClient.connect(server.url()));
+            }
+            int[] sent = new int[writers.size()];
+            for (int i = 0; i < 1_500; i++) {
+                int chosen = random.nextInt(writers.size());
+                RawClient writer = writers.get(chosen);
+                sent[chosen]++;
+                String kind = KINDS[random.nextInt(KINDS.length)];
+                String text = random.nextInt(5) == 0 ? "t/~" + random.nextInt(3) : "t" + random.nextInt(20);
+                writer.rpc("notes", "board", "edit",
+                        "{\"kind\":\"" + kind + "\",\"index\":" + random.nextInt(50) + ",\"text\":\"" + text + "\"}");
+            }
+            for (int w = 0; w < writers.size(); w++) {
+                for (int i = 0; i < sent[w]; i++) {
+                    writers.get(w).next("rpc:result");
+                }
+            }
+
+            try (RawClient fresh = RawClient.connect(server.url())) {
+                fresh.subscribe("state:sub", "notes", "board");
+                JsonNode expected = fresh.next("state:snapshot");
+                long finalVersion = expected.get("version").asLong();
+                while (version < finalVersion) {
+                    JsonNode patch = follower.next("state:patch");
+                    assertEquals(++version, patch.get("version").asLong(), "versions are contiguous (seed " + seed + ")");
+                    state = JsonPatch.fromJson(patch.get("patches")).apply(state);
+                }
+                JsonNode finalState = state;
+                assertTrue(JsonEquality.equal(expected.get("state"), finalState),
+                        () -> "seed " + seed + ": followed " + finalState + "\nfresh " + expected.get("state"));
+            }
+            writers.forEach(RawClient::close);
+        }
+    }
+}
