@@ -1,5 +1,6 @@
 package dev.zocket.server;
 
+import dev.zocket.Cancellable;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;

@@ -5,13 +5,13 @@ import dev.zocket.server.runtime.ActorRegistry;
 import dev.zocket.server.runtime.ActorType;
 import dev.zocket.server.runtime.Codecs;
 import dev.zocket.server.runtime.ServerMetrics;
-import dev.zocket.server.runtime.SystemTimeSource;
 import dev.zocket.server.session.ProtocolHandler;
 import dev.zocket.server.transport.HttpEndpoints;
 import dev.zocket.server.transport.StaticFiles;
 import dev.zocket.server.transport.WebSocketTransport;
 import dev.zocket.spi.ActorBinding;
 import dev.zocket.spi.ActorBindings;
+import dev.zocket.spi.SystemTimeSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -83,7 +83,7 @@ public final class ZocketServer implements AutoCloseable {
         this.meterRegistry = builder.meterRegistry != null ? builder.meterRegistry
                 : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.metrics = new ServerMetrics(meterRegistry);
-        this.time = new SystemTimeSource();
+        this.time = new SystemTimeSource("zocket-timer");
         this.ownExecutor = builder.executor == null ? actorPool() : null;
         this.validators = Validation.byProvider(HibernateValidator.class)
                 .configure()

@@ -1,8 +1,8 @@
 package dev.zocket.server;
 
 import dev.zocket.RpcException;
-import dev.zocket.server.fixtures.CounterBinding;
 import dev.zocket.server.fixtures.CounterActor;
+import dev.zocket.server.fixtures.CounterBinding;
 import dev.zocket.server.fixtures.Notes;
 import dev.zocket.server.fixtures.NotesActor;
 import dev.zocket.server.fixtures.Recorder;

@@ -1,17 +1,17 @@
 package dev.zocket.server.runtime;
 
+import dev.zocket.Cancellable;
 import dev.zocket.ErrorCode;
 import dev.zocket.diff.PatchBuilder;
 import dev.zocket.protocol.EventMessage;
-import dev.zocket.protocol.ProtocolError;
 import dev.zocket.protocol.MessageType;
+import dev.zocket.protocol.ProtocolError;
 import dev.zocket.protocol.RpcCall;
 import dev.zocket.protocol.RpcResult;
 import dev.zocket.protocol.StatePatch;
 import dev.zocket.protocol.StateSnapshot;
 import dev.zocket.server.ActorLifecycle;
 import dev.zocket.server.Caller;
-import dev.zocket.server.Cancellable;
 import dev.zocket.server.Invocation;
 import dev.zocket.server.Middleware;
 import dev.zocket.spi.EventTarget;

@@ -1,8 +1,9 @@
 package dev.zocket.server.runtime;
 
+import dev.zocket.Cancellable;
 import dev.zocket.protocol.RpcCall;
-import dev.zocket.server.Cancellable;
 import dev.zocket.server.ServerLimits;
+import dev.zocket.spi.TimeSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

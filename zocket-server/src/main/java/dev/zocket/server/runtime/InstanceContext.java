@@ -1,10 +1,10 @@
 package dev.zocket.server.runtime;
 
+import dev.zocket.Cancellable;
 import dev.zocket.ErrorCode;
 import dev.zocket.RpcException;
 import dev.zocket.server.ActorContext;
 import dev.zocket.server.Caller;
-import dev.zocket.server.Cancellable;
 import dev.zocket.server.Emitter;
 import dev.zocket.spi.EventSink;
 import dev.zocket.spi.EventTarget;

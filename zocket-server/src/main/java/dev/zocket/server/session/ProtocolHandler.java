@@ -20,7 +20,7 @@ import dev.zocket.server.runtime.Delivery;
 import dev.zocket.server.runtime.InstanceKey;
 import dev.zocket.server.runtime.ServerMetrics;
 import dev.zocket.server.runtime.SubscriptionKind;
-import dev.zocket.server.runtime.TimeSource;
+import dev.zocket.spi.TimeSource;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

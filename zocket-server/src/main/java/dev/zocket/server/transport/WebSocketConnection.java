@@ -2,9 +2,9 @@ package dev.zocket.server.transport;
 
 import dev.zocket.server.runtime.OutgoingMessage;
 import dev.zocket.server.runtime.ServerMetrics;
-import dev.zocket.server.runtime.TimeSource;
 import dev.zocket.server.session.ClientConnection;
 import dev.zocket.server.session.CloseCodes;
+import dev.zocket.spi.TimeSource;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,13 +1,14 @@
 package dev.zocket.server.runtime;
 
+import dev.zocket.spi.TimeSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.zocket.Cancellable;
 import dev.zocket.json.JsonCodec;
 import dev.zocket.protocol.MessageType;
 import dev.zocket.protocol.RpcCall;
 import dev.zocket.server.Caller;
-import dev.zocket.server.Cancellable;
 import dev.zocket.server.ServerLimits;
 import dev.zocket.server.fixtures.CounterActor;
 import dev.zocket.server.fixtures.CounterBinding;

@@ -1,11 +1,11 @@
-package dev.zocket.server.runtime;
+package dev.zocket.spi;
 
-import dev.zocket.server.Cancellable;
+import dev.zocket.Cancellable;
 import java.time.Duration;
 
 /**
- * The runtime's clock and timer. The server uses the system's; the test kit supplies one whose
- * time only moves when a test advances it.
+ * A clock and a timer. The server and the client use the system's ({@link SystemTimeSource});
+ * the test kit supplies one whose time only moves when a test advances it.
  */
 public interface TimeSource {
 

@@ -1,4 +1,4 @@
-package dev.zocket.server;
+package dev.zocket;
 
 /** Something scheduled that can still be called off. Cancelling twice is harmless. */
 @FunctionalInterface

@@ -1,6 +1,6 @@
-package dev.zocket.server.runtime;
+package dev.zocket.spi;
 
-import dev.zocket.server.Cancellable;
+import dev.zocket.Cancellable;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -8,20 +8,31 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-/** The system clock and one daemon timer thread. */
+/**
+ * The system clock and one daemon timer thread. {@link #shared()} is one instance for the whole
+ * JVM, so many clients cost one timer thread in all.
+ */
 public final class SystemTimeSource implements TimeSource, AutoCloseable {
+
+    private static final SystemTimeSource SHARED = new SystemTimeSource("zocket-timer");
 
     private final ScheduledExecutorService timer;
 
-    public SystemTimeSource() {
+    /** A time source with its own timer thread, named {@code threadName}; close it when done. */
+    public SystemTimeSource(String threadName) {
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = Executors.defaultThreadFactory().newThread(runnable);
-            thread.setName("zocket-timer");
+            thread.setName(threadName);
             thread.setDaemon(true);
             return thread;
         });
         executor.setRemoveOnCancelPolicy(true);
         this.timer = executor;
+    }
+
+    /** One time source for the whole JVM; never closed. */
+    public static SystemTimeSource shared() {
+        return SHARED;
     }
 
     @Override
