@@ -1,0 +1,44 @@
+package dev.zocket.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a client connects and behaves. Built by {@link ZocketClient.Builder}.
+ *
+ * @param url the server's WebSocket URL
+ * @param rpcTimeout how long a call may take in all, including waiting for a live connection;
+ *     zero for no limit
+ * @param connectTimeout how long {@link ZocketClient#ready()} waits for the first connection;
+ *     zero for no limit
+ * @param reconnect whether to reconnect after the connection drops
+ * @param reconnectDelay a fixed delay between reconnection attempts, instead of exponential
+ *     backoff with jitter (250 ms, 500 ms, 1 s, then 2 s); for deterministic tests
+ * @param handleDisposeDelay how long a handle whose last user disposed it keeps its
+ *     subscriptions, so that an immediate re-acquire reuses them
+ */
+public record ClientOptions(URI url, Duration rpcTimeout, Duration connectTimeout, boolean reconnect,
+        Optional<Duration> reconnectDelay, Duration handleDisposeDelay) {
+
+    public ClientOptions {
+        Objects.requireNonNull(url, "url");
+        String scheme = url.getScheme();
+        if (scheme == null || !(scheme.equals("ws") || scheme.equals("wss"))) {
+            throw new IllegalArgumentException("The URL must start with ws:// or wss://, got " + url);
+        }
+        nonNegative("rpcTimeout", rpcTimeout);
+        nonNegative("connectTimeout", connectTimeout);
+        Objects.requireNonNull(reconnectDelay, "reconnectDelay");
+        reconnectDelay.ifPresent(delay -> nonNegative("reconnectDelay", delay));
+        nonNegative("handleDisposeDelay", handleDisposeDelay);
+    }
+
+    private static void nonNegative(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative, got " + value);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.zocket.client;
+
+import dev.zocket.ActorClient;
+import dev.zocket.Subscription;
+import dev.zocket.client.internal.ClientEngine;
+import dev.zocket.client.transport.JdkWebSocketTransport;
+import dev.zocket.client.transport.Transport;
+import dev.zocket.json.JsonCodec;
+import dev.zocket.spi.HandleFactory;
+import dev.zocket.spi.SystemTimeSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A connection to a Zocket server, and the source of typed handles to its actors.
+ *
+ * <pre>{@code
+ * ZocketClient client = ZocketClient.connect("ws://localhost:3001");
+ * ChatRoomHandle room = ChatRoomHandle.of(client, "general");
+ * room.sendMessage(new ChatRoom.Send("hello")).join();
+ * }</pre>
+ *
+ * <p>The client connects as soon as it is built and reconnects after drops (with backoff),
+ * re-sending its event and state subscriptions; state subscribers then receive a fresh snapshot.
+ * Calls wait for a live connection (within their timeout); a call in flight when the connection
+ * drops fails with {@code WebSocket closed} and is not re-sent, since actor methods are rarely
+ * idempotent.
+ *
+ * <p><b>Threads.</b> Clients share the JVM's resources: one JDK {@link HttpClient} (one selector
+ * thread), one timer thread, and a small pool for callbacks. A client's callbacks (listeners and
+ * the completion of its futures) run one at a time, in order; do not block in them, since that
+ * holds back the client's next callback.
+ */
+public final class ZocketClient implements ActorClient, AutoCloseable {
+
+    private final ClientEngine engine;
+
+    private ZocketClient(ClientEngine engine) {
+        this.engine = engine;
+    }
+
+    /** Connects with the default options. */
+    public static ZocketClient connect(String url) {
+        return builder(url).build();
+    }
+
+    public static Builder builder(String url) {
+        return new Builder(URI.create(Objects.requireNonNull(url, "url")));
+    }
+
+    /** Completes when the first connection opens; fails after the connect timeout, or on close. */
+    public CompletableFuture<Void> ready() {
+        return engine.ready();
+    }
+
+    public ConnectionStatus status() {
+        return engine.status();
+    }
+
+    /** Calls {@code listener} on every status change. */
+    public Subscription onStatusChange(Consumer<? super ConnectionStatus> listener) {
+        return engine.onStatusChange(listener);
+    }
+
+    /** The id the server gave the current connection, once its {@code welcome} has arrived. */
+    public Optional<String> clientId() {
+        return engine.clientId();
+    }
+
+    /**
+     * A handle to one actor instance; prefer the generated {@code ChatRoomHandle.of(client, id)}.
+     * Handles to the same instance share subscriptions and state.
+     */
+    @Override
+    public <H> H handle(HandleFactory<H> factory, String actorId) {
+        return engine.handle(factory, actorId);
+    }
+
+    /**
+     * Stops reconnecting, disposes every handle, fails pending calls with
+     * {@code WebSocket client closed}, and closes the connection. The client cannot be used again.
+     */
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    /** Configures a {@link ZocketClient}. */
+    public static final class Builder {
+        private final URI url;
+        private Duration rpcTimeout = Duration.ofSeconds(10);
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private boolean reconnect = true;
+        private Duration reconnectDelay;
+        private Duration handleDisposeDelay = Duration.ofMillis(100);
+        private JsonCodec json = JsonCodec.standard();
+        private Transport transport;
+        private Executor callbackExecutor;
+
+        private Builder(URI url) {
+            this.url = url;
+        }
+
+        /** Total time a call may take, waiting for a connection included; zero for none. Default 10 s. */
+        public Builder rpcTimeout(Duration timeout) {
+            this.rpcTimeout = timeout;
+            return this;
+        }
+
+        /** How long {@link #ready()} waits for the first connection; zero for no limit. Default 10 s. */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        /** Whether to reconnect after the connection drops. Default on. */
+        public Builder reconnect(boolean reconnect) {
+            this.reconnect = reconnect;
+            return this;
+        }
+
+        /** A fixed delay between reconnection attempts instead of backoff; for deterministic tests. */
+        public Builder reconnectDelay(Duration delay) {
+            this.reconnectDelay = delay;
+            return this;
+        }
+
+        /**
+         * How long a handle whose last user disposed it keeps its subscriptions, so that a
+         * dispose immediately followed by a new handle to the same instance (a view being
+         * rebuilt) reuses them. The Java counterpart of the original client's one-tick delay.
+         * Default 100 ms.
+         */
+        public Builder handleDisposeDelay(Duration delay) {
+            this.handleDisposeDelay = delay;
+            return this;
+        }
+
+        /** The JSON codec, with extra Jackson modules if the contract needs them. */
+        public Builder json(JsonCodec json) {
+            this.json = Objects.requireNonNull(json, "json");
+            return this;
+        }
+
+        /** The HTTP client to open WebSockets with; by default one shared by all clients. */
+        public Builder httpClient(HttpClient httpClient) {
+            this.transport = new JdkWebSocketTransport(Objects.requireNonNull(httpClient, "httpClient"));
+            return this;
+        }
+
+        /** Where callbacks run (one at a time per client); by default a pool shared by all clients. */
+        public Builder callbackExecutor(Executor executor) {
+            this.callbackExecutor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** Builds the client and starts connecting. */
+        public ZocketClient build() {
+            ClientOptions options = new ClientOptions(url, rpcTimeout, connectTimeout, reconnect,
+                    Optional.ofNullable(reconnectDelay), handleDisposeDelay);
+            ClientEngine engine = new ClientEngine(options,
+                    transport != null ? transport : Shared.TRANSPORT,
+                    SystemTimeSource.shared(),
+                    callbackExecutor != null ? callbackExecutor : Shared.CALLBACKS,
+                    json);
+            engine.start();
+            return new ZocketClient(engine);
+        }
+    }
+
+    /** What all clients in a JVM share, created on first use. */
+    private static final class Shared {
+        static final ExecutorService CALLBACKS = Executors.newFixedThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("zocket-client"));
+        static final Transport TRANSPORT = new JdkWebSocketTransport(HttpClient.newBuilder()
+                .executor(Executors.newFixedThreadPool(2, daemon("zocket-client-io")))
+                .build());
+
+        private static ThreadFactory daemon(String name) {
+            AtomicInteger count = new AtomicInteger();
+            return runnable -> {
+                Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            };
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.zocket.client.internal;
+
+import dev.zocket.Cancellable;
+import dev.zocket.json.JsonType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What all handles to one actor instance share: the reference count, the event and state
+ * listeners, whether the server has been asked for events and state, and the state store.
+ * Guarded by the engine's lock.
+ */
+final class HandleCore {
+
+    /** A listener with the type it wants its values decoded into. */
+    record Listener<T>(JsonType<T> type, Consumer<? super T> consumer) {}
+
+    final HandleKey key;
+    final StateStore store = new StateStore();
+    final Map<String, List<Listener<?>>> eventListeners = new LinkedHashMap<>();
+    final List<Listener<?>> stateListeners = new ArrayList<>();
+    int references;
+    boolean eventsSubscribed;
+    boolean stateSubscribed;
+    boolean disposed;
+    Cancellable pendingDisposal;
+
+    HandleCore(HandleKey key) {
+        this.key = key;
+    }
+
+    int eventListenerCount() {
+        int count = 0;
+        for (List<Listener<?>> listeners : eventListeners.values()) {
+            count += listeners.size();
+        }
+        return count;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.zocket.client.internal;
+
+/** One actor instance as the client addresses it. */
+record HandleKey(String actor, String id) {
+
+    @Override
+    public String toString() {
+        return actor + "/" + id;
+    }
+}
