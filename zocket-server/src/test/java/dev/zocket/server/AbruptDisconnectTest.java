@@ -3,6 +3,7 @@ package dev.zocket.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.zocket.server.fixtures.Recorder;
+import dev.zocket.server.fixtures.TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

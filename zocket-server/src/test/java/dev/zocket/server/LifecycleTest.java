@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zocket.server.fixtures.Recorder;
+import dev.zocket.server.fixtures.TestServer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

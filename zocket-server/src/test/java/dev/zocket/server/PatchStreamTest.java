@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.zocket.json.JsonEquality;
 import dev.zocket.json.JsonPatch;
 import dev.zocket.server.fixtures.Recorder;
+import dev.zocket.server.fixtures.TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.zocket.server.fixtures.Recorder;
+import dev.zocket.server.fixtures.TestServer;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

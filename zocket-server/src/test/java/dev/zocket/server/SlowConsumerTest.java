@@ -3,6 +3,7 @@ package dev.zocket.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.zocket.server.fixtures.Recorder;
+import dev.zocket.server.fixtures.TestServer;
 import io.micrometer.core.instrument.Counter;
 import java.util.List;
 import org.junit.jupiter.api.Test;

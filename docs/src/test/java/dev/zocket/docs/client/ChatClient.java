@@ -1,0 +1,68 @@
+package dev.zocket.docs.client;
+
+import dev.zocket.RpcException;
+import dev.zocket.Subscription;
+import dev.zocket.client.ConnectionException;
+import dev.zocket.client.ConnectionStatus;
+import dev.zocket.client.ZocketClient;
+import dev.zocket.docs.chat.ChatRoom;
+import dev.zocket.docs.chat.ChatRoomHandle;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The examples of docs/client.md, run by ChatClientDocsTest against a real server. */
+public final class ChatClient {
+
+    /** What the example observed, for the test to check. */
+    public final List<String> log = new CopyOnWriteArrayList<>();
+
+    public void run(String url) {
+        // tag::connect[]
+        ZocketClient client = ZocketClient.builder(url)
+                .rpcTimeout(Duration.ofSeconds(5))
+                .build();
+        client.onStatusChange(status -> {
+            if (status == ConnectionStatus.RECONNECTING) {
+                log.add("connection lost, reconnecting");
+            }
+        });
+        // end::connect[]
+
+        // tag::handle[]
+        ChatRoomHandle room = ChatRoomHandle.of(client, "general");
+        // end::handle[]
+
+        // tag::listen[]
+        Subscription messages = room.onNewMessage(message -> log.add(message.from() + ": " + message.text()));
+        Subscription state = room.state().subscribe(current -> log.add(current.messages().size() + " messages"));
+        // end::listen[]
+
+        // tag::call[]
+        ChatRoom.Sent sent = room.sendMessage(new ChatRoom.Send("hello")).join();
+        room.clear().join(); // void methods complete with null once the server has run them
+        // end::call[]
+        log.add("sent #" + sent.index());
+
+        // tag::errors[]
+        try {
+            room.sendMessage(new ChatRoom.Send("")).join();
+        } catch (CompletionException failure) {
+            if (failure.getCause() instanceof RpcException error) {
+                log.add(error.code() + ": " + error.getMessage());
+                // BAD_REQUEST: Validation failed for sendMessage: [text: must not be blank]
+            } else if (failure.getCause() instanceof ConnectionException lost) {
+                log.add("not sent: " + lost.getMessage());
+            }
+        }
+        // end::errors[]
+
+        // tag::dispose[]
+        messages.unsubscribe();
+        state.unsubscribe();
+        room.close(); // or room.meta().dispose()
+        client.close();
+        // end::dispose[]
+    }
+}
