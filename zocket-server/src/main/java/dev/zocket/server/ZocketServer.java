@@ -1,31 +1,23 @@
 package dev.zocket.server;
 
 import dev.zocket.json.JsonCodec;
-import dev.zocket.server.runtime.ActorRegistry;
-import dev.zocket.server.runtime.ActorType;
-import dev.zocket.server.runtime.Codecs;
+import dev.zocket.server.host.ActorCatalog;
+import dev.zocket.server.host.ActorHost;
 import dev.zocket.server.runtime.ServerMetrics;
-import dev.zocket.server.session.ProtocolHandler;
 import dev.zocket.server.transport.HttpEndpoints;
 import dev.zocket.server.transport.StaticFiles;
 import dev.zocket.server.transport.WebSocketTransport;
 import dev.zocket.spi.ActorBinding;
-import dev.zocket.spi.ActorBindings;
 import dev.zocket.spi.SystemTimeSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import jakarta.validation.Validation;
-import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,8 +30,6 @@ import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.hibernate.validator.HibernateValidator;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,13 +54,11 @@ public final class ZocketServer implements AutoCloseable {
 
     private final WebSocketTransport transport;
     private final HttpEndpoints http;
-    private final ActorRegistry registry;
+    private final ActorHost actors;
     private final MeterRegistry meterRegistry;
-    private final ServerMetrics metrics;
     private final ServerLimits limits;
     private final SystemTimeSource time;
     private final ExecutorService ownExecutor;
-    private final ValidatorFactory validators;
     private final String host;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -82,25 +70,18 @@ public final class ZocketServer implements AutoCloseable {
         this.host = builder.host;
         this.meterRegistry = builder.meterRegistry != null ? builder.meterRegistry
                 : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        this.metrics = new ServerMetrics(meterRegistry);
         this.time = new SystemTimeSource("zocket-timer");
         this.ownExecutor = builder.executor == null ? actorPool() : null;
-        this.validators = Validation.byProvider(HibernateValidator.class)
-                .configure()
-                .messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory();
-        Codecs codecs = new Codecs(builder.json, validators.getValidator());
-        this.registry = new ActorRegistry(builder.types(), codecs, metrics, time,
-                builder.executor != null ? builder.executor : ownExecutor, limits);
-        ProtocolHandler protocol = new ProtocolHandler(registry, codecs, limits, time);
-        this.transport = new WebSocketTransport(new InetSocketAddress(host, port), protocol,
-                builder.authenticator, limits, metrics, time);
+        this.actors = new ActorHost(builder.catalog, limits, builder.json, meterRegistry, time,
+                builder.executor != null ? builder.executor : ownExecutor);
+        this.transport = new WebSocketTransport(new InetSocketAddress(host, port), actors.protocol(),
+                builder.authenticator, limits, actors.metrics(), time);
         transport.start();
         awaitBound();
-        registry.startPassivation();
+        actors.registry().startPassivation();
         this.http = httpPort == null ? null : new HttpEndpoints(new InetSocketAddress(host, httpPort), meterRegistry,
                 () -> !stopping.get(), builder.staticFiles);
-        LOG.info("Zocket serving {} on ws://{}:{}{}", registry, host, port(),
+        LOG.info("Zocket serving {} on ws://{}:{}{}", actors.registry(), host, port(),
                 http == null ? "" : " (HTTP on port " + http.port() + ")");
     }
 
@@ -131,7 +112,7 @@ public final class ZocketServer implements AutoCloseable {
 
     /** Live counters (connections, instances, subscriptions), for diagnostics and tests. */
     public ServerMetrics metrics() {
-        return metrics;
+        return actors.metrics();
     }
 
     /** The limits in force, after defaults, environment and builder settings. */
@@ -151,7 +132,7 @@ public final class ZocketServer implements AutoCloseable {
         }
         LOG.info("Zocket stopping");
         transport.refuseNewConnections();
-        registry.shutdown(limits.shutdownTimeout());
+        actors.shutdown(limits.shutdownTimeout());
         try {
             transport.stop(1_000, "Server shutting down");
         } catch (InterruptedException e) {
@@ -164,7 +145,7 @@ public final class ZocketServer implements AutoCloseable {
         if (ownExecutor != null) {
             ownExecutor.shutdown();
         }
-        validators.close();
+        actors.close();
         stopped.complete(null);
         LOG.info("Zocket stopped");
     }
@@ -214,9 +195,7 @@ public final class ZocketServer implements AutoCloseable {
 
         private static final int DEFAULT_PORT = 3001;
 
-        private final Map<String, ActorType<?, ?, ?>> types = new LinkedHashMap<>();
-        private final List<Middleware> globalMiddleware = new ArrayList<>();
-        private final List<PendingType<?, ?, ?>> pending = new ArrayList<>();
+        private final ActorCatalog catalog = new ActorCatalog();
         private Authenticator authenticator = request -> Principal.anonymous();
         private String host = "0.0.0.0";
         private Integer port;
@@ -228,9 +207,6 @@ public final class ZocketServer implements AutoCloseable {
         private MeterRegistry meterRegistry;
         private JsonCodec json = JsonCodec.standard();
         private ExecutorService executor;
-
-        private record PendingType<C, S extends Record, E>(ActorBinding<C, S, E> binding, ActorFactory<C, S, E> factory,
-                List<Middleware> middleware) {}
 
         private Builder() {}
 
@@ -245,10 +221,10 @@ public final class ZocketServer implements AutoCloseable {
          * @throws IllegalArgumentException if the contract has no generated binding, or its
          *     name is already registered
          */
-        @SuppressWarnings("unchecked")
         public <C, S extends Record, E> Builder actor(Class<C> contract, ActorFactory<C, S, E> factory,
                 Middleware... middleware) {
-            return actor((ActorBinding<C, S, E>) ActorBindings.forContract(contract), factory, middleware);
+            catalog.add(contract, factory, middleware);
+            return this;
         }
 
         /**
@@ -258,20 +234,13 @@ public final class ZocketServer implements AutoCloseable {
          */
         public <C, S extends Record, E> Builder actor(ActorBinding<C, S, E> binding, ActorFactory<C, S, E> factory,
                 Middleware... middleware) {
-            Objects.requireNonNull(binding, "binding");
-            Objects.requireNonNull(factory, "factory");
-            for (PendingType<?, ?, ?> existing : pending) {
-                if (existing.binding().actorName().equals(binding.actorName())) {
-                    throw new IllegalArgumentException("Actor \"" + binding.actorName() + "\" is registered twice");
-                }
-            }
-            pending.add(new PendingType<>(binding, factory, Arrays.asList(middleware)));
+            catalog.add(binding, factory, middleware);
             return this;
         }
 
         /** Middleware for every actor, running before per-actor middleware. */
         public Builder middleware(Middleware middleware) {
-            globalMiddleware.add(Objects.requireNonNull(middleware, "middleware"));
+            catalog.middleware(middleware);
             return this;
         }
 
@@ -392,7 +361,7 @@ public final class ZocketServer implements AutoCloseable {
          * @throws IllegalStateException if no actor is registered
          */
         public ZocketServer start() throws IOException {
-            if (pending.isEmpty()) {
+            if (catalog.isEmpty()) {
                 throw new IllegalStateException("No actors registered: call actor(Contract.class, Implementation::new)");
             }
             return new ZocketServer(this);
@@ -401,20 +370,6 @@ public final class ZocketServer implements AutoCloseable {
         private Builder override(String limit, Object value) {
             limitOverrides.put(limit, Objects.requireNonNull(value, limit));
             return this;
-        }
-
-        Map<String, ActorType<?, ?, ?>> types() {
-            types.clear();
-            for (PendingType<?, ?, ?> type : pending) {
-                types.put(type.binding().actorName(), toType(type));
-            }
-            return types;
-        }
-
-        private <C, S extends Record, E> ActorType<C, S, E> toType(PendingType<C, S, E> type) {
-            List<Middleware> chain = new ArrayList<>(globalMiddleware);
-            chain.addAll(type.middleware());
-            return new ActorType<>(type.binding(), type.factory(), chain);
         }
 
         ServerLimits resolveLimits() {

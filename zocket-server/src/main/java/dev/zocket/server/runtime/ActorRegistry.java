@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -182,6 +183,12 @@ public final class ActorRegistry {
 
     public boolean isClosing() {
         return closing;
+    }
+
+    /** The committed state of a live instance, for tests and diagnostics; empty if it is not live. */
+    public Optional<Record> peekState(InstanceKey key) {
+        ActorInstance<?, ?, ?> instance = instances.get(key);
+        return instance == null ? Optional.empty() : Optional.of(instance.committedState());
     }
 
     /** Live instances, for diagnostics and tests. */

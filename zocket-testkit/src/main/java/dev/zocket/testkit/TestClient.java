@@ -1,0 +1,152 @@
+package dev.zocket.testkit;
+
+import dev.zocket.ActorClient;
+import dev.zocket.client.ConnectionStatus;
+import dev.zocket.client.internal.ClientEngine;
+import dev.zocket.json.JsonCodec;
+import dev.zocket.json.JsonType;
+import dev.zocket.protocol.EventMessage;
+import dev.zocket.protocol.ParseResult;
+import dev.zocket.protocol.ProtocolCodec;
+import dev.zocket.protocol.RpcResult;
+import dev.zocket.protocol.ServerMessage;
+import dev.zocket.protocol.StatePatch;
+import dev.zocket.protocol.StateSnapshot;
+import dev.zocket.spi.HandleFactory;
+import dev.zocket.testkit.internal.InMemoryTransport;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A simulated client of a {@link ZocketTestKit}: the real client engine, talking the real
+ * protocol to the kit's runtime without a socket. Obtain handles exactly as with
+ * {@code ZocketClient}:
+ *
+ * <pre>{@code
+ * TestClient alice = kit.client();
+ * ChatRoomHandle room = ChatRoomHandle.of(alice, "general");
+ * room.sendMessage(new ChatRoom.Send("hi")).join();   // already complete
+ * }</pre>
+ *
+ * <p>Everything the server sent this client is kept in order, for assertions:
+ * {@link #received()}, {@link #patches()}, {@link #events(String, Class)}, {@link #errors()}.
+ */
+public final class TestClient implements ActorClient, AutoCloseable {
+
+    private final ClientEngine engine;
+    private final InMemoryTransport transport;
+    private final ProtocolCodec protocol;
+    private final JsonCodec json;
+    private final List<ServerMessage> received;
+
+    TestClient(ClientEngine engine, InMemoryTransport transport, ProtocolCodec protocol, JsonCodec json,
+            List<ServerMessage> received) {
+        this.engine = engine;
+        this.transport = transport;
+        this.protocol = protocol;
+        this.json = json;
+        this.received = received;
+    }
+
+    /** Records a frame the server sent; called by the transport. */
+    static void record(ProtocolCodec protocol, List<ServerMessage> into, String frame) {
+        ParseResult<ServerMessage> parsed = protocol.parseServerMessage(frame);
+        if (parsed instanceof ParseResult.Parsed<ServerMessage> message) {
+            synchronized (into) {
+                into.add(message.message());
+            }
+        }
+    }
+
+    /** The id the server gave this client's current connection. */
+    public String id() {
+        return engine.clientId().orElseThrow(() -> new IllegalStateException("This client is not connected"));
+    }
+
+    @Override
+    public <H> H handle(HandleFactory<H> factory, String actorId) {
+        return engine.handle(factory, actorId);
+    }
+
+    public ConnectionStatus status() {
+        return engine.status();
+    }
+
+    /** Every message the server sent this client, in order. */
+    public List<ServerMessage> received() {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    /** The {@code state:patch} messages received, in order. */
+    public List<StatePatch> patches() {
+        return ofType(StatePatch.class);
+    }
+
+    /** The {@code state:snapshot} messages received, in order. */
+    public List<StateSnapshot> snapshots() {
+        return ofType(StateSnapshot.class);
+    }
+
+    /** The payloads of the events named {@code event} received, decoded. */
+    public <P> List<P> events(String event, Class<P> payloadType) {
+        List<P> payloads = new ArrayList<>();
+        for (EventMessage message : ofType(EventMessage.class)) {
+            if (message.event().equals(event)) {
+                payloads.add(json.decode(message.payload(), JsonType.of(payloadType)));
+            }
+        }
+        return payloads;
+    }
+
+    /** The failed {@code rpc:result}s received, with their messages and codes. */
+    public List<RpcResult> errors() {
+        List<RpcResult> errors = new ArrayList<>();
+        for (RpcResult result : ofType(RpcResult.class)) {
+            if (result.isError()) {
+                errors.add(result);
+            }
+        }
+        return errors;
+    }
+
+    /** Forgets what was received so far, to assert on what comes next. */
+    public void clearReceived() {
+        synchronized (received) {
+            received.clear();
+        }
+    }
+
+    private <M extends ServerMessage> List<M> ofType(Class<M> type) {
+        List<M> matching = new ArrayList<>();
+        for (ServerMessage message : received()) {
+            if (type.isInstance(message)) {
+                matching.add(type.cast(message));
+            }
+        }
+        return matching;
+    }
+
+    /**
+     * Loses the connection as a network failure would: the server runs {@code onDisconnect}, and
+     * the client reconnects at once (its reconnect delay is zero in the kit), resubscribing.
+     */
+    public void dropConnection() {
+        transport.drop();
+    }
+
+    /** Leaves for good, as a user closing the app would: the server runs {@code onDisconnect}. */
+    public void disconnect() {
+        engine.close();
+    }
+
+    @Override
+    public void close() {
+        disconnect();
+    }
+
+    ProtocolCodec protocol() {
+        return protocol;
+    }
+}
