@@ -80,7 +80,7 @@ public final class ZocketServer implements AutoCloseable {
         awaitBound();
         actors.registry().startPassivation();
         this.http = httpPort == null ? null : new HttpEndpoints(new InetSocketAddress(host, httpPort), meterRegistry,
-                () -> !stopping.get(), builder.staticFiles);
+                () -> !stopping.get(), builder.staticFiles, transport.getPort());
         LOG.info("Zocket serving {} on ws://{}:{}{}", actors.registry(), host, port(),
                 http == null ? "" : " (HTTP on port " + http.port() + ")");
     }

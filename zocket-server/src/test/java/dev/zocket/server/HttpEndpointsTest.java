@@ -51,6 +51,8 @@ class HttpEndpointsTest {
                 assertTrue(metrics.body().contains(line), () -> "missing " + line + " in\n" + metrics.body());
             }
 
+            assertEquals("{\"wsPort\":" + server.port() + "}", get(server, "/zocket.json").body());
+
             HttpResponse<String> index = get(server, "/");
             assertEquals(200, index.statusCode());
             assertEquals("<h1>draw</h1>", index.body());

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side of a server, on a port of its own: {@code GET /health}, {@code GET /metrics}
- * (Prometheus text, when the registry is a Prometheus one) and, optionally, static files.
+ * (Prometheus text, when the registry is a Prometheus one), {@code GET /zocket.json} (the
+ * WebSocket port, for pages served here) and, optionally, static files.
  */
 public final class HttpEndpoints implements AutoCloseable {
 
@@ -29,9 +30,10 @@ public final class HttpEndpoints implements AutoCloseable {
     /**
      * @param healthy whether {@code /health} reports the server as serving (it reports 503 while
      *     shutting down)
+     * @param webSocketPort announced at {@code /zocket.json}, so a page served here can connect
      */
     public HttpEndpoints(InetSocketAddress address, MeterRegistry registry, BooleanSupplier healthy,
-            Optional<StaticFiles> files) throws IOException {
+            Optional<StaticFiles> files, int webSocketPort) throws IOException {
         this.server = HttpServer.create(address, 64);
         this.executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "zocket-http");
@@ -57,6 +59,12 @@ public final class HttpEndpoints implements AutoCloseable {
             } else {
                 respond(exchange, 404, "text/plain; charset=utf-8",
                         "Metrics go to the application's own registry, not Prometheus".getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        server.createContext("/zocket.json", exchange -> {
+            if (allowGet(exchange)) {
+                respond(exchange, 200, "application/json",
+                        ("{\"wsPort\":" + webSocketPort + "}").getBytes(StandardCharsets.UTF_8));
             }
         });
         server.createContext("/", exchange -> {

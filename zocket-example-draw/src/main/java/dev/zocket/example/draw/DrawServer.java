@@ -1,0 +1,52 @@
+package dev.zocket.example.draw;
+
+import dev.zocket.example.counter.CounterActor;
+import dev.zocket.example.counter.CounterBinding;
+import dev.zocket.server.ZocketServer;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Serves the draw &amp; guess game: the {@code draw} and {@code counter} actors over WebSocket,
+ * and the browser page over HTTP.
+ *
+ * <pre>
+ * --port N        WebSocket port (else $PORT, else 3001)
+ * --http-port N   page port (else $HTTP_PORT, else 3000)
+ * --host H        address to listen on (else 0.0.0.0)
+ * </pre>
+ */
+public final class DrawServer {
+
+    private DrawServer() {}
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.jboss.logging.provider", "slf4j"); // Hibernate Validator logs through SLF4J too
+        Map<String, String> options = CommandLine.parse(args, "port", "http-port", "host");
+        ZocketServer server = start(
+                CommandLine.port(options, "port", "PORT", 3001),
+                CommandLine.port(options, "http-port", "HTTP_PORT", 3000),
+                options.getOrDefault("host", "0.0.0.0"));
+        System.out.println();
+        System.out.println("  Draw & guess is running.");
+        System.out.println("  Open    http://localhost:" + server.httpPort().orElseThrow() + "/");
+        System.out.println("  Server  " + server.url());
+        System.out.println("  Bots:   mvn -q -pl zocket-example-draw -am compile exec:java"
+                + " -Dexec.mainClass=dev.zocket.example.draw.DrawBot -Dexec.args=\"--room room-1 --bots 2\"");
+        System.out.println();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        server.awaitStop();
+    }
+
+    /** Starts the game's server; port 0 picks a free one. */
+    public static ZocketServer start(int port, int httpPort, String host) throws IOException {
+        return ZocketServer.builder()
+                .actor(DrawingRoomBinding.INSTANCE, DrawingRoomActor::new)
+                .actor(CounterBinding.INSTANCE, CounterActor::new)
+                .host(host)
+                .port(port)
+                .httpPort(httpPort)
+                .staticResources("web")
+                .start();
+    }
+}

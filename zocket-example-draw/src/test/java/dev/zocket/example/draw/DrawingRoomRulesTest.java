@@ -1,0 +1,232 @@
+package dev.zocket.example.draw;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zocket.ErrorCode;
+import dev.zocket.RpcException;
+import dev.zocket.example.draw.DrawingRoom.Attempt;
+import dev.zocket.example.draw.DrawingRoom.CorrectGuess;
+import dev.zocket.example.draw.DrawingRoom.Draw;
+import dev.zocket.example.draw.DrawingRoom.Guess;
+import dev.zocket.example.draw.DrawingRoom.Join;
+import dev.zocket.example.draw.DrawingRoom.Joined;
+import dev.zocket.example.draw.DrawingRoom.Phase;
+import dev.zocket.example.draw.DrawingRoom.Point;
+import dev.zocket.example.draw.DrawingRoom.State;
+import dev.zocket.example.draw.DrawingRoom.Stroke;
+import dev.zocket.testkit.TestClient;
+import dev.zocket.testkit.ZocketTestKit;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Every rule of the game, through the test kit. */
+class DrawingRoomRulesTest {
+
+    private static final Stroke LINE = new Stroke(List.of(new Point(1, 2), new Point(3.5, 4)), "#ef4444", 4);
+
+    private final ZocketTestKit kit = ZocketTestKit.builder()
+            .actor(DrawingRoomBinding.INSTANCE, DrawingRoomActor::new)
+            .build();
+
+    @AfterEach
+    void close() {
+        kit.close();
+    }
+
+    private State state() {
+        return kit.state(DrawingRoomBinding.INSTANCE, "room").orElseThrow();
+    }
+
+    private static DrawingRoomHandle room(TestClient client) {
+        return DrawingRoomHandle.of(client, "room");
+    }
+
+    private static RpcException failure(Runnable call) {
+        CompletionException thrown = assertThrows(CompletionException.class, call::run);
+        return assertInstanceOf(RpcException.class, thrown.getCause());
+    }
+
+    @Test
+    void aFreshRoomIsAnEmptyLobbyOfThreeRounds() {
+        room(kit.client()).state().subscribe(state -> {});
+        assertEquals(new State(List.of(), Phase.LOBBY, "", "", "", List.of(), List.of(), 0, 3), state());
+    }
+
+    @Test
+    void joiningSeatsThePlayerWithTheNextColour() {
+        TestClient ann = kit.client();
+        TestClient bob = kit.client();
+        Joined annSeat = room(ann).join(new Join("Ann")).join();
+        Joined bobSeat = room(bob).join(new Join("Bob")).join();
+
+        assertEquals(DrawingRoomActor.PLAYER_COLORS.get(0), annSeat.color());
+        assertEquals(DrawingRoomActor.PLAYER_COLORS.get(1), bobSeat.color());
+        assertNotEquals(annSeat.playerId(), bobSeat.playerId());
+        assertTrue(annSeat.playerId().matches("[0-9a-z]{8}"), annSeat.playerId());
+        assertEquals(List.of(new DrawingRoom.Player(annSeat.playerId(), "Ann", 0, annSeat.color(), ann.id()),
+                new DrawingRoom.Player(bobSeat.playerId(), "Bob", 0, bobSeat.color(), bob.id())), state().players());
+    }
+
+    @Test
+    void aKnownNameRejoinsItsSeatOnTheNewConnection() {
+        TestClient first = kit.client();
+        Joined seat = room(first).join(new Join("Ann")).join();
+        TestClient second = kit.client();
+
+        Joined again = room(second).join(new Join("Ann")).join();
+
+        assertEquals(seat, again);
+        assertEquals(1, state().players().size());
+        assertEquals(second.id(), state().players().get(0).connectionId());
+    }
+
+    @Test
+    void aRoundNeedsTwoPlayers() {
+        TestClient ann = kit.client();
+        room(ann).join(new Join("Ann")).join();
+
+        RpcException refused = failure(() -> room(ann).startRound().join());
+
+        assertEquals("Need at least 2 players", refused.getMessage());
+        assertEquals(ErrorCode.CONFLICT, refused.code());
+        assertEquals(Phase.LOBBY, state().phase());
+    }
+
+    @Test
+    void roundsHandTheCrayonToEachPlayerInTurnWithAWordAndItsHint() {
+        TestClient ann = kit.client();
+        TestClient bob = kit.client();
+        String annId = room(ann).join(new Join("Ann")).join().playerId();
+        String bobId = room(bob).join(new Join("Bob")).join().playerId();
+
+        room(ann).startRound().join();
+        State first = state();
+        assertEquals(Phase.DRAWING, first.phase());
+        assertEquals(1, first.round());
+        assertEquals(annId, first.drawerId());
+        assertTrue(Words.ALL.contains(first.word()), first.word());
+        assertEquals(Words.hint(first.word()), first.hint());
+        assertEquals(first.word().length() * 2 - 1, first.hint().length());
+
+        room(bob).draw(new Draw(LINE)).join();
+        room(ann).startRound().join();
+        State second = state();
+        assertEquals(2, second.round());
+        assertEquals(bobId, second.drawerId());
+        assertTrue(second.strokes().isEmpty() && second.guesses().isEmpty(), "a new round starts clean");
+    }
+
+    @Test
+    void strokesAreAddedOnlyWhileDrawing() {
+        TestClient ann = kit.client();
+        TestClient bob = kit.client();
+        room(ann).join(new Join("Ann")).join();
+        room(bob).join(new Join("Bob")).join();
+
+        room(ann).draw(new Draw(LINE)).join();
+        assertTrue(state().strokes().isEmpty(), "ignored in the lobby");
+
+        room(ann).startRound().join();
+        room(ann).draw(new Draw(LINE)).join();
+        room(ann).draw(new Draw(LINE)).join();
+        assertEquals(List.of(LINE, LINE), state().strokes());
+    }
+
+    @Test
+    void aCorrectGuessScoresEndsTheRoundAndIsAnnounced() {
+        TestClient ann = kit.client();
+        TestClient bob = kit.client();
+        room(ann).join(new Join("Ann")).join();
+        String bobId = room(bob).join(new Join("Bob")).join().playerId();
+        room(ann).onCorrectGuess(guess -> {});
+        room(ann).startRound().join();
+        String word = state().word();
+
+        assertFalse(room(bob).guess(new Attempt(bobId, "not-a-word")).join().correct());
+        assertTrue(room(bob).guess(new Attempt(bobId, "  " + word.toUpperCase() + " ")).join().correct());
+
+        State after = state();
+        assertEquals(Phase.ROUND_END, after.phase());
+        assertEquals(10, after.players().get(1).score());
+        assertEquals(0, after.players().get(0).score());
+        assertEquals(List.of(new Guess(bobId, "Bob", "not-a-word", false), new Guess(bobId, "Bob", "Guessed correctly!", true)),
+                after.guesses());
+        assertEquals(List.of(new CorrectGuess("Bob", word)), ann.events("correctGuess", CorrectGuess.class));
+    }
+
+    @Test
+    void guessesOutsideARoundOrFromStrangersAreWrongAndChangeNothing() {
+        TestClient ann = kit.client();
+        TestClient bob = kit.client();
+        room(ann).join(new Join("Ann")).join();
+        String bobId = room(bob).join(new Join("Bob")).join().playerId();
+
+        assertFalse(room(bob).guess(new Attempt(bobId, "cat")).join().correct(), "no round yet");
+        room(ann).startRound().join();
+        assertFalse(room(bob).guess(new Attempt("stranger", state().word())).join().correct());
+        assertTrue(state().guesses().isEmpty());
+        assertEquals(Phase.DRAWING, state().phase());
+    }
+
+    @Test
+    void aLeavingPlayerIsRemovedAndTheRoundGoesOn() {
+        TestClient ann = kit.client();
+        TestClient bob = kit.client();
+        TestClient cid = kit.client();
+        room(ann).join(new Join("Ann")).join();
+        room(bob).join(new Join("Bob")).join();
+        room(cid).join(new Join("Cid")).join();
+        room(ann).startRound().join();
+        room(ann).draw(new Draw(LINE)).join();
+
+        cid.disconnect();
+
+        assertEquals(List.of("Ann", "Bob"), state().players().stream().map(DrawingRoom.Player::name).toList());
+        assertEquals(Phase.DRAWING, state().phase());
+        assertEquals(1, state().strokes().size());
+    }
+
+    @Test
+    void whenTheDrawerLeavesMidRoundTheRoomGoesBackToTheLobby() {
+        TestClient ann = kit.client();
+        TestClient bob = kit.client();
+        room(ann).join(new Join("Ann")).join();
+        room(bob).join(new Join("Bob")).join();
+        room(ann).startRound().join();
+        room(ann).draw(new Draw(LINE)).join();
+
+        ann.disconnect();
+
+        State after = state();
+        assertEquals(Phase.LOBBY, after.phase());
+        assertEquals("", after.word());
+        assertTrue(after.strokes().isEmpty());
+        assertEquals(List.of("Bob"), after.players().stream().map(DrawingRoom.Player::name).toList());
+    }
+
+    @Test
+    void afterTheLastRoundTheNextStartBeginsANewGame() {
+        TestClient ann = kit.client();
+        TestClient bob = kit.client();
+        room(ann).join(new Join("Ann")).join();
+        String bobId = room(bob).join(new Join("Bob")).join().playerId();
+        for (int round = 1; round <= 3; round++) {
+            room(ann).startRound().join();
+            room(bob).guess(new Attempt(bobId, state().word())).join();
+        }
+        assertEquals(3, state().round());
+        assertEquals(30, state().players().get(1).score());
+
+        room(ann).startRound().join();
+
+        assertEquals(1, state().round());
+        assertTrue(state().players().stream().allMatch(p -> p.score() == 0), "scores start again");
+    }
+}
