@@ -31,9 +31,13 @@ class AbruptDisconnectTest {
                 String room = "abrupt-" + (i % 20);
                 clients.get(i).rpc("counter", room, "incrementWhenOpen", "{\"name\":\"late\"}"); // suspends the room
                 clients.get(i).rpc("counter", room, "increment", null);
+                // A round trip to another instance proves the server has read both calls, so they are
+                // in progress or queued, not lost in a socket buffer, when the connection is cut.
+                clients.get(i).sync("elsewhere-" + i);
             }
             assertEquals(400, server.metrics().subscriptions());
             assertEquals(200, server.metrics().attachedClients());
+            // (the sync round trips below attach each client to one more instance)
 
             clients.forEach(RawClient::abort);
             recorder.open("late"); // the calls in progress finish after their callers have gone

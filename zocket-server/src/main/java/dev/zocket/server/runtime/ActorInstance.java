@@ -417,7 +417,10 @@ final class ActorInstance<C, S extends Record, E> {
         S after = finished.state();
         OutgoingMessage patch = null;
         long nextVersion = version;
-        if (after != before) {
+        if (after != before && stateSubscribers.isEmpty()) {
+            // Nobody to patch: skip the diff. A later subscriber's snapshot carries this version.
+            nextVersion = version + 1;
+        } else if (after != before) {
             PatchBuilder operations = new PatchBuilder();
             type.binding().differ().diff(before, after, operations);
             if (!operations.isEmpty()) {
