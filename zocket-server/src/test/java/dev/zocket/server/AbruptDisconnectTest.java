@@ -37,7 +37,6 @@ class AbruptDisconnectTest {
             }
             assertEquals(400, server.metrics().subscriptions());
             assertEquals(200, server.metrics().attachedClients());
-            // (the sync round trips below attach each client to one more instance)
 
             clients.forEach(RawClient::abort);
             recorder.open("late"); // the calls in progress finish after their callers have gone
