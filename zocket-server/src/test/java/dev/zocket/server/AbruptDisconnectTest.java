@@ -36,7 +36,7 @@ class AbruptDisconnectTest {
                 clients.get(i).sync("elsewhere-" + i);
             }
             assertEquals(400, server.metrics().subscriptions());
-            assertEquals(200, server.metrics().attachedClients());
+            assertEquals(400, server.metrics().attachedClients(), "each client is attached to its room and its own instance");
 
             clients.forEach(RawClient::abort);
             recorder.open("late"); // the calls in progress finish after their callers have gone

@@ -137,6 +137,8 @@ class LimitsTest {
         ZocketServer server = TestServer.builder(recorder).start();
         try (RawClient client = RawClient.connect(server.url())) {
             client.rpc("counter", "closing", "incrementWhenOpen", "{\"name\":\"hold\"}");
+            // The held call keeps the shutdown waiting, so calls made meanwhile are answered.
+            recorder.await("closing waiting for hold"::equals);
             Thread stopper = new Thread(server::stop);
             stopper.start();
             JsonNode refused = null;

@@ -43,11 +43,14 @@ public final class WebSocketTransport extends WebSocketServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketTransport.class);
 
+    private static final int ACCEPT_BACKLOG = 1024;
+
     private final ProtocolHandler protocol;
     private final Authenticator authenticator;
     private final ServerLimits limits;
     private final ServerMetrics metrics;
     private final TimeSource time;
+    private final WriteWatchdog writeWatchdog;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private volatile boolean refusing;
 
@@ -60,9 +63,13 @@ public final class WebSocketTransport extends WebSocketServer {
         this.limits = limits;
         this.metrics = metrics;
         this.time = time;
+        this.writeWatchdog = new WriteWatchdog(this::onWriteDemand, time, metrics);
         setReuseAddr(true);
         setTcpNoDelay(true);
         setDaemon(true);
+        // After a restart every client reconnects at once; with the JDK's default backlog of 50 the
+        // kernel drops the excess handshakes and those clients wait a second or more to retry.
+        setMaxPendingConnections(ACCEPT_BACKLOG);
     }
 
     /** Completes when the port is bound, or exceptionally if binding failed. */
@@ -105,7 +112,8 @@ public final class WebSocketTransport extends WebSocketServer {
     @Override
     public void onOpen(WebSocket socket, ClientHandshake handshake) {
         Principal principal = socket.getAttachment();
-        WebSocketConnection connection = new WebSocketConnection(socket, limits.maxBufferedBytes(), metrics, time);
+        WebSocketConnection connection = new WebSocketConnection(socket, limits.maxBufferedBytes(), metrics, time,
+                writeWatchdog);
         socket.setAttachment(protocol.open(connection, principal == null ? Principal.anonymous() : principal));
     }
 
