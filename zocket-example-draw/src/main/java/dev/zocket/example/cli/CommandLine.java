@@ -1,16 +1,20 @@
-package dev.zocket.example.draw;
+package dev.zocket.example.cli;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads {@code --name value} options, naming the option when one is wrong. */
-final class CommandLine {
+/**
+ * Reads {@code --name value} options for the example and benchmark programs, naming the option
+ * when one is wrong.
+ */
+public final class CommandLine {
 
     private CommandLine() {}
 
-    static Map<String, String> parse(String[] args, String... known) {
+    /** The options given, by name without the dashes; fails on an unknown option or a missing value. */
+    public static Map<String, String> parse(String[] args, String... known) {
         List<String> names = Arrays.asList(known);
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -27,7 +31,7 @@ final class CommandLine {
     }
 
     /** The option, else the environment variable, else the default. */
-    static int port(Map<String, String> options, String option, String variable, int fallback) {
+    public static int port(Map<String, String> options, String option, String variable, int fallback) {
         String text = options.getOrDefault(option, System.getenv(variable));
         if (text == null || text.isBlank()) {
             return fallback;
@@ -44,12 +48,21 @@ final class CommandLine {
         }
     }
 
-    static int integer(Map<String, String> options, String option, int fallback) {
+    /** The option as a whole number of at least {@code minimum}, else {@code fallback}. */
+    public static int integer(Map<String, String> options, String option, int fallback, int minimum) {
         String text = options.get(option);
+        if (text == null) {
+            return fallback;
+        }
         try {
-            return text == null ? fallback : Integer.parseInt(text.strip());
+            int value = Integer.parseInt(text.strip());
+            if (value < minimum) {
+                throw new NumberFormatException();
+            }
+            return value;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + option + " must be a number, got '" + text + "'");
+            throw new IllegalArgumentException("--" + option + " must be a whole number of at least " + minimum
+                    + ", got '" + text + "'");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.zocket.example.draw;
 
 import dev.zocket.client.ZocketClient;
+import dev.zocket.example.cli.CommandLine;
 import dev.zocket.example.draw.DrawingRoom.Phase;
 import dev.zocket.example.draw.DrawingRoom.Point;
 import dev.zocket.example.draw.DrawingRoom.State;
@@ -88,7 +89,7 @@ public final class DrawBot implements AutoCloseable {
         Map<String, String> options = CommandLine.parse(args, "url", "room", "bots", "name");
         String url = options.getOrDefault("url", "ws://127.0.0.1:" + CommandLine.port(options, "port", "PORT", 3001));
         String roomId = options.getOrDefault("room", "room-1");
-        int count = CommandLine.integer(options, "bots", 1);
+        int count = CommandLine.integer(options, "bots", 1, 1);
         String prefix = options.getOrDefault("name", "Bot");
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         List<ZocketClient> clients = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.zocket.example.draw;
 
+import dev.zocket.example.cli.CommandLine;
 import dev.zocket.example.counter.CounterActor;
 import dev.zocket.example.counter.CounterBinding;
 import dev.zocket.server.ZocketServer;
