@@ -1,0 +1,62 @@
+package dev.zocket.bench.load;
+
+import dev.zocket.json.JsonCodec;
+import java.io.IOException;
+import tools.jackson.databind.SerializationFeature;
+
+/**
+ * Puts a Zocket server under load from many connections in one JVM and prints the results as
+ * JSON on standard output (progress and errors go to standard error).
+ *
+ * <ul>
+ *   <li>{@code rpc}: N connections call {@code counter.increment} in a closed loop, each on its own
+ *       counter.
+ *   <li>{@code hot}: the same, all on one counter.
+ *   <li>{@code fanout}: M connections watch the {@code ticker}'s state while one writer changes it R
+ *       times a second; reports the delivery latency of each patch.
+ *   <li>{@code connect}: N idle connections: time to open them, failures, server memory.
+ * </ul>
+ *
+ * Without {@code --url} it starts the bench server in a child JVM. See {@code docs/benchmarks.md}.
+ */
+public final class LoadGenerator {
+
+    private LoadGenerator() {}
+
+    public static void main(String[] args) throws Exception {
+        LoadOptions options;
+        try {
+            options = LoadOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(LoadOptions.usage());
+            System.exit(2);
+            return;
+        }
+        Object result = run(options);
+        System.out.println(JsonCodec.standard().mapper().rebuild()
+                .enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(result));
+        // The clients' shared threads are daemons, but a spawned server is stopped explicitly in run().
+        System.exit(0);
+    }
+
+    /** Runs one scenario and returns its result record. */
+    static Object run(LoadOptions options) throws IOException, InterruptedException {
+        try (ServerTarget target = target(options)) {
+            System.err.printf("%s against %s (%s)%n", options.scenario(), target.url(), target.kind());
+            return switch (options.scenario()) {
+                case "rpc", "hot" -> RpcScenario.run(target, options);
+                case "fanout" -> FanoutScenario.run(target, options);
+                case "connect" -> ConnectScenario.run(target, options);
+                default -> throw new IllegalArgumentException("Unknown scenario " + options.scenario());
+            };
+        }
+    }
+
+    private static ServerTarget target(LoadOptions options) throws IOException {
+        if (options.url().isPresent()) {
+            return ServerTarget.remote(options.url().get());
+        }
+        return options.server().equals("in-process") ? new InProcessServer() : new SpawnedServer();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.zocket.bench.load;
+
+import dev.zocket.bench.ServerMemory;
+import java.util.Optional;
+
+/** The server a scenario runs against, and what can be learnt about its memory. */
+interface ServerTarget extends AutoCloseable {
+
+    /** The WebSocket URL clients connect to. */
+    String url();
+
+    /** How the server runs: {@code spawned}, {@code in-process} or the URL of a remote one. */
+    String kind();
+
+    /** Live heap after a collection and resident size, where the server can be asked. */
+    Optional<ServerMemory> memory();
+
+    @Override
+    void close();
+
+    /** A server someone else started; its memory is not known here. */
+    static ServerTarget remote(String url) {
+        return new ServerTarget() {
+            @Override
+            public String url() {
+                return url;
+            }
+
+            @Override
+            public String kind() {
+                return url;
+            }
+
+            @Override
+            public Optional<ServerMemory> memory() {
+                return Optional.empty();
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+}

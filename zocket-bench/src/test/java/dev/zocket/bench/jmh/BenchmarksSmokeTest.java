@@ -1,0 +1,56 @@
+package dev.zocket.bench.jmh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.zocket.server.runtime.OutgoingMessage;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Each benchmark's setup and one operation, checked for the work it claims to measure. */
+class BenchmarksSmokeTest {
+
+    private static String text(OutgoingMessage message) {
+        return new String(message.bytes(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void dispatchAnswersTheCallerWithAResult() {
+        DispatchBenchmark benchmark = new DispatchBenchmark();
+        benchmark.setUp();
+        assertEquals("{\"type\":\"rpc:result\",\"id\":\"r\",\"result\":1}", text(benchmark.counterIncrement()));
+        assertEquals("{\"type\":\"rpc:result\",\"id\":\"d\"}", text(benchmark.drawStroke()),
+                "the stroke was accepted, so the caller is the drawer of a running round");
+    }
+
+    @Test
+    void everyDiffApproachSeesTheAppendedStroke() {
+        DifferBenchmark benchmark = new DifferBenchmark();
+        benchmark.strokes = 10;
+        benchmark.setUp();
+        assertEquals(1, benchmark.generatedDiff().operations().size());
+        assertTrue(new String(benchmark.generatedDiffAndEncode(), StandardCharsets.UTF_8).contains("\"path\":\"/strokes/-\""));
+        assertEquals(1, benchmark.genericDiffOfTrees().size());
+        assertEquals(1, benchmark.genericDiffWithSerialization().size());
+        assertTrue(benchmark.fullSnapshot().length > benchmark.generatedDiffAndEncode().length);
+    }
+
+    @Test
+    void clientPatchAddsOneStroke() {
+        ClientPatchBenchmark benchmark = new ClientPatchBenchmark();
+        benchmark.strokes = 10;
+        benchmark.setUp();
+        assertEquals(11, benchmark.apply().get("strokes").size());
+        assertEquals(11, benchmark.applyAndDecode().strokes().size());
+    }
+
+    @Test
+    void oneTestKitTestPlaysARound() {
+        assertEquals(10, TestKitBenchmark.oneTest());
+    }
+
+    @Test
+    void patchSizesPrintsItsTable() {
+        PatchSizes.main(new String[0]);
+    }
+}
