@@ -22,14 +22,16 @@ import java.util.Objects;
  * @param maxMalformedFrames consecutive malformed messages tolerated before closing with 1008
  * @param idleTimeout how long an instance with no connected clients stays in memory
  * @param shutdownTimeout how long a graceful shutdown waits for queued work
+ * @param heartbeatInterval silence after which a connection is pinged; silent for twice as long
+ *     it is closed, and a new connection must finish its handshake within it
  */
 public record ServerLimits(int maxFrameBytes, int maxActorNameLength, int maxActorIdLength, int maxInflightRpcs,
         int maxSubscriptions, int maxMailboxDepth, long maxBufferedBytes, int maxMalformedFrames,
-        Duration idleTimeout, Duration shutdownTimeout) {
+        Duration idleTimeout, Duration shutdownTimeout, Duration heartbeatInterval) {
 
-    /** The defaults: 256 KiB frames, 64/128-character names and ids, 128 calls in flight, 256 subscriptions, 1024 queued messages, 8 MiB buffered, 10 malformed frames, 5 minutes idle, 10 seconds to shut down. */
+    /** The defaults: 256 KiB frames, 64/128-character names and ids, 128 calls in flight, 256 subscriptions, 1024 queued messages, 8 MiB buffered, 10 malformed frames, 5 minutes idle, 10 seconds to shut down, a 30-second heartbeat. */
     public static final ServerLimits DEFAULTS = new ServerLimits(256 * 1024, 64, 128, 128, 256, 1024,
-            8L * 1024 * 1024, 10, Duration.ofMinutes(5), Duration.ofSeconds(10));
+            8L * 1024 * 1024, 10, Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(30));
 
     public ServerLimits {
         positive("maxFrameBytes", maxFrameBytes);
@@ -42,8 +44,12 @@ public record ServerLimits(int maxFrameBytes, int maxActorNameLength, int maxAct
         positive("maxMalformedFrames", maxMalformedFrames);
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("idleTimeout must be positive, got " + idleTimeout);
+        }
+        if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
+            throw new IllegalArgumentException("heartbeatInterval must be positive, got " + heartbeatInterval);
         }
     }
 
@@ -53,7 +59,7 @@ public record ServerLimits(int maxFrameBytes, int maxActorNameLength, int maxAct
      * {@code ZOCKET_MAX_INFLIGHT_RPCS}, {@code ZOCKET_MAX_SUBSCRIPTIONS},
      * {@code ZOCKET_MAX_MAILBOX_DEPTH}, {@code ZOCKET_MAX_BUFFERED_BYTES},
      * {@code ZOCKET_MAX_MALFORMED_FRAMES}, {@code ZOCKET_IDLE_TIMEOUT_SECONDS},
-     * {@code ZOCKET_SHUTDOWN_TIMEOUT_SECONDS}.
+     * {@code ZOCKET_SHUTDOWN_TIMEOUT_SECONDS}, {@code ZOCKET_HEARTBEAT_SECONDS}.
      *
      * @throws IllegalArgumentException naming the variable if a value is not a positive integer
      */
@@ -69,7 +75,8 @@ public record ServerLimits(int maxFrameBytes, int maxActorNameLength, int maxAct
                 env.longInteger("ZOCKET_MAX_BUFFERED_BYTES", maxBufferedBytes),
                 env.integer("ZOCKET_MAX_MALFORMED_FRAMES", maxMalformedFrames),
                 Duration.ofSeconds(env.longInteger("ZOCKET_IDLE_TIMEOUT_SECONDS", idleTimeout.toSeconds())),
-                Duration.ofSeconds(env.longInteger("ZOCKET_SHUTDOWN_TIMEOUT_SECONDS", shutdownTimeout.toSeconds())));
+                Duration.ofSeconds(env.longInteger("ZOCKET_SHUTDOWN_TIMEOUT_SECONDS", shutdownTimeout.toSeconds())),
+                Duration.ofSeconds(env.longInteger("ZOCKET_HEARTBEAT_SECONDS", heartbeatInterval.toSeconds())));
     }
 
     private static void positive(String name, long value) {

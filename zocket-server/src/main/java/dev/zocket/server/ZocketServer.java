@@ -27,8 +27,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,13 +72,17 @@ public final class ZocketServer implements AutoCloseable {
         this.ownExecutor = builder.executor == null ? actorPool() : null;
         this.actors = new ActorHost(builder.catalog, limits, builder.json, meterRegistry, time,
                 builder.executor != null ? builder.executor : ownExecutor);
-        this.transport = new WebSocketTransport(new InetSocketAddress(host, port), actors.protocol(),
-                builder.authenticator, limits, actors.metrics(), time);
-        transport.start();
-        awaitBound();
+        try {
+            this.transport = WebSocketTransport.start(new InetSocketAddress(host, port), actors.protocol(),
+                    builder.authenticator, limits, actors.metrics(), time);
+        } catch (IOException e) {
+            shutDownExecutors();
+            actors.close();
+            throw new IOException("Could not bind ws://" + host + ":" + port + ": " + e.getMessage(), e);
+        }
         actors.registry().startPassivation();
         this.http = httpPort == null ? null : new HttpEndpoints(new InetSocketAddress(host, httpPort), meterRegistry,
-                () -> !stopping.get(), builder.staticFiles, transport.getPort());
+                () -> !stopping.get(), builder.staticFiles, transport.port());
         LOG.info("Zocket serving {} on ws://{}:{}{}", actors.registry(), host, port(),
                 http == null ? "" : " (HTTP on port " + http.port() + ")");
     }
@@ -91,7 +93,7 @@ public final class ZocketServer implements AutoCloseable {
 
     /** The WebSocket port; the one chosen by the system when 0 was asked for. */
     public int port() {
-        return transport.getPort();
+        return transport.port();
     }
 
     /** The HTTP port, when the HTTP side is enabled. */
@@ -134,17 +136,14 @@ public final class ZocketServer implements AutoCloseable {
         transport.refuseNewConnections();
         actors.shutdown(limits.shutdownTimeout());
         try {
-            transport.stop(1_000, "Server shutting down");
+            transport.stop(Duration.ofSeconds(1), "Server shutting down");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (http != null) {
             http.close();
         }
-        time.close();
-        if (ownExecutor != null) {
-            ownExecutor.shutdown();
-        }
+        shutDownExecutors();
         actors.close();
         stopped.complete(null);
         LOG.info("Zocket stopped");
@@ -164,19 +163,10 @@ public final class ZocketServer implements AutoCloseable {
         stop();
     }
 
-    private void awaitBound() throws IOException {
-        try {
-            transport.started().get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            close();
-            throw new IOException("Could not bind ws://" + host + ":" + transport.getAddress().getPort()
-                    + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            close();
-            throw new IOException("The WebSocket server did not start within 10 seconds");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while starting", e);
+    private void shutDownExecutors() {
+        time.close();
+        if (ownExecutor != null) {
+            ownExecutor.shutdown();
         }
     }
 
@@ -328,6 +318,15 @@ public final class ZocketServer implements AutoCloseable {
             return override("idleTimeout", timeout);
         }
 
+        /**
+         * How long a connection may be silent before the server pings it; one that stays silent
+         * for twice as long (no pong, no message) is closed, and a new connection must finish its
+         * handshake within it. Browsers and the JDK client answer pings by themselves. Default 30 s.
+         */
+        public Builder heartbeatInterval(Duration interval) {
+            return override("heartbeatInterval", interval);
+        }
+
         public Builder shutdownTimeout(Duration timeout) {
             return override("shutdownTimeout", timeout);
         }
@@ -384,7 +383,8 @@ public final class ZocketServer implements AutoCloseable {
                     (long) limitOverrides.getOrDefault("maxBufferedBytes", base.maxBufferedBytes()),
                     (int) limitOverrides.getOrDefault("maxMalformedFrames", base.maxMalformedFrames()),
                     (Duration) limitOverrides.getOrDefault("idleTimeout", base.idleTimeout()),
-                    (Duration) limitOverrides.getOrDefault("shutdownTimeout", base.shutdownTimeout()));
+                    (Duration) limitOverrides.getOrDefault("shutdownTimeout", base.shutdownTimeout()),
+                    (Duration) limitOverrides.getOrDefault("heartbeatInterval", base.heartbeatInterval()));
         }
 
         int resolvePort() {

@@ -10,7 +10,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * A WebSocket client that completes the handshake, sends frames, and then never reads: what a
@@ -95,6 +97,27 @@ final class StalledSocket implements AutoCloseable {
             }
         } catch (EOFException | java.net.SocketException ended) {
             return -1;
+        }
+    }
+
+    /** Reads until the connection ends, returning the opcode of every frame seen (9 for a ping). */
+    List<Integer> readOpcodesUntilEnd() throws IOException {
+        socket.setSoTimeout(30_000);
+        DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+        List<Integer> opcodes = new ArrayList<>();
+        try {
+            while (true) {
+                opcodes.add(in.readUnsignedByte() & 0x0f);
+                long length = in.readUnsignedByte() & 0x7f;
+                if (length == 126) {
+                    length = in.readUnsignedShort();
+                } else if (length == 127) {
+                    length = in.readLong();
+                }
+                in.readFully(new byte[(int) length]);
+            }
+        } catch (EOFException | java.net.SocketException ended) {
+            return opcodes;
         }
     }
 

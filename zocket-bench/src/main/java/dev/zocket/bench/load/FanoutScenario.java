@@ -5,11 +5,16 @@ import dev.zocket.bench.TickerHandle;
 import dev.zocket.client.ZocketClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -18,17 +23,24 @@ import java.util.concurrent.atomic.LongAdder;
  * schedule; {@code subscribers} connections watch it. Each change carries the time it was due
  * to be sent, so a subscriber's delivery latency includes any delay in sending it (no
  * coordinated omission) as well as the diff, the fan-out and the client's patch application.
+ * Before the timed run, a burst of ticks goes out back to back to warm both sides.
  */
 final class FanoutScenario {
 
     /**
-     * @param changes            changes due in the measured window
+     * @param changes            changes due in the measured window and applied (not refused)
      * @param expectedDeliveries {@code changes × subscribers}
      * @param deliveries         those that arrived, each a patch applied to a subscriber's state
      * @param deliveryLatencyMicros from a change being due to its state reaching a subscriber
+     * @param cpu                CPU seconds used in the window by the server and by the generator
+     * @param serverCpuMicrosPerDelivery the server's CPU time per patch delivered, when known
      */
     record Result(String scenario, String server, int subscribers, int ratePerSecond, double seconds, long changes,
-            long expectedDeliveries, long deliveries, long writerErrors, Latency.Summary deliveryLatencyMicros) {}
+            long expectedDeliveries, long deliveries, long writerErrors, Latency.Summary deliveryLatencyMicros,
+            CpuUsage.Window cpu, Double serverCpuMicrosPerDelivery) {}
+
+    static final int PRIMING_TICKS = 2_000;
+    static final int PRIMING_DELIVERIES = 200_000;
 
     private FanoutScenario() {}
 
@@ -36,9 +48,13 @@ final class FanoutScenario {
         Latency latency = new Latency();
         LongAdder writerErrors = new LongAdder();
         Phase phase = new Phase();
+        CpuUsage cpu = new CpuUsage(target);
         long period = TimeUnit.SECONDS.toNanos(1) / options.rate();
         // Ticks are numbered from 1; the actor's initial state has seq 0.
         AtomicLong lastSent = new AtomicLong();
+        AtomicLong lastApplied = new AtomicLong();
+        LongAdder appliedInWindow = new LongAdder();
+        Queue<CompletableFuture<Void>> ticks = new ConcurrentLinkedQueue<>();
         ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor();
         try (ClientPool pool = ClientPool.open(target.url(), options.subscribers() + 1, options.connectConcurrency(),
                 new Latency())) {
@@ -54,43 +70,69 @@ final class FanoutScenario {
                 throw new IllegalStateException("Not every subscriber received its snapshot within 60 s");
             }
 
-            long origin = System.nanoTime();
+            prime(writer, lastSent, options.subscribers());
+            awaitCaughtUp(watchers, lastSent.get());
+            long origin = System.nanoTime() - lastSent.get() * period;
             ScheduledFuture<?> ticking = schedule.scheduleAtFixedRate(() -> {
                 long seq = lastSent.incrementAndGet();
                 long due = origin + seq * period;
-                writer.tick(new Ticker.Tick(seq, due)).whenComplete((ignored, failure) -> {
+                ticks.add(writer.tick(new Ticker.Tick(seq, due)).whenComplete((ignored, failure) -> {
                     if (failure != null) {
                         writerErrors.increment();
+                        return;
                     }
-                });
+                    lastApplied.accumulateAndGet(seq, Math::max);
+                    if (phase.inWindow(due)) {
+                        appliedInWindow.increment();
+                    }
+                }));
             }, period, period, TimeUnit.NANOSECONDS);
-            phase.run(options.warmup(), options.duration());
+            phase.run(options.warmup(), options.duration(), cpu);
             ticking.cancel(false);
             schedule.shutdown();
             schedule.awaitTermination(10, TimeUnit.SECONDS);
+            awaitAll(ticks);
 
-            CountDownLatch caughtUp = new CountDownLatch(watchers.size());
-            watchers.forEach(watcher -> watcher.awaitSeq(lastSent.get(), caughtUp));
-            if (!caughtUp.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException(caughtUp.getCount() + " subscribers missed the last change");
-            }
-            long changes = countDue(phase, origin, period, lastSent.get());
+            awaitCaughtUp(watchers, lastApplied.get());
+            long changes = appliedInWindow.sum();
             return new Result("fanout", target.kind(), options.subscribers(), options.rate(),
                     RpcScenario.round(phase.measuredSeconds()), changes, changes * options.subscribers(),
-                    latency.count(), writerErrors.sum(), latency.summary());
+                    latency.count(), writerErrors.sum(), latency.summary(), cpu.window(),
+                    cpu.window().serverMicrosPer(latency.count()));
         } finally {
             schedule.shutdownNow();
         }
     }
 
-    private static long countDue(Phase phase, long origin, long period, long last) {
-        long due = 0;
-        for (long seq = 1; seq <= last; seq++) {
-            if (phase.inWindow(origin + seq * period)) {
-                due++;
-            }
+    /**
+     * Sends ticks one after another before the timed run, up to {@value #PRIMING_TICKS} or
+     * {@value #PRIMING_DELIVERIES} deliveries: at a low rate the warm-up alone would leave the
+     * paths interpreted, and the run would measure the JIT.
+     */
+    private static void prime(TickerHandle writer, AtomicLong lastSent, int subscribers) {
+        int ticks = Math.min(PRIMING_TICKS, Math.max(100, PRIMING_DELIVERIES / subscribers));
+        for (int i = 0; i < ticks; i++) {
+            long seq = lastSent.incrementAndGet();
+            writer.tick(new Ticker.Tick(seq, System.nanoTime())).join();
         }
-        return due;
+    }
+
+    private static void awaitCaughtUp(List<Watcher> watchers, long seq) throws InterruptedException {
+        CountDownLatch caughtUp = new CountDownLatch(watchers.size());
+        watchers.forEach(watcher -> watcher.awaitSeq(seq, caughtUp));
+        if (!caughtUp.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(caughtUp.getCount() + " subscribers did not see change " + seq + " within 60 s");
+        }
+    }
+
+    /** Waits until every tick sent has been answered, with success or not. */
+    private static void awaitAll(Queue<CompletableFuture<Void>> ticks) throws InterruptedException {
+        try {
+            CompletableFuture.allOf(ticks.stream().map(tick -> tick.exceptionally(failure -> null))
+                    .toArray(CompletableFuture[]::new)).get(40, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("The writer's calls were not all answered within 40 s", e);
+        }
     }
 
     /** One subscriber: records the latency of each change it sees. */

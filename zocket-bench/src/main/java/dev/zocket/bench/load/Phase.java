@@ -13,10 +13,12 @@ final class Phase {
     private volatile boolean stopped;
 
     /** Sleeps through the warm-up, then measures for {@code duration}, then stops. */
-    void run(Duration warmup, Duration duration) throws InterruptedException {
+    void run(Duration warmup, Duration duration, CpuUsage cpu) throws InterruptedException {
         Thread.sleep(warmup.toMillis());
         startMeasuring();
+        cpu.start();
         Thread.sleep(duration.toMillis());
+        cpu.stop();
         stop();
     }
 

@@ -19,9 +19,12 @@ final class RpcScenario {
     /**
      * @param callsPerSecond calls answered per second over the measured window
      * @param latencyMicros  round trip of each call started in the window
+     * @param cpu            CPU seconds used in the window by the server and by the generator
+     * @param serverCpuMicrosPerCall the server's CPU time per answered call, when known
      */
     record Result(String scenario, String server, int connections, boolean watch, double seconds, long calls,
-            long errors, double callsPerSecond, Latency.Summary latencyMicros) {}
+            long errors, double callsPerSecond, Latency.Summary latencyMicros, CpuUsage.Window cpu,
+            Double serverCpuMicrosPerCall) {}
 
     private RpcScenario() {}
 
@@ -30,6 +33,7 @@ final class RpcScenario {
         Latency latency = new Latency();
         LongAdder errors = new LongAdder();
         Phase phase = new Phase();
+        CpuUsage cpu = new CpuUsage(target);
         try (ClientPool pool = ClientPool.open(target.url(), options.connections(), options.connectConcurrency(),
                 new Latency())) {
             requireAllOpened(pool, options.connections());
@@ -44,7 +48,7 @@ final class RpcScenario {
             }
             CountDownLatch drained = new CountDownLatch(counters.size());
             counters.forEach(counter -> callInLoop(counter, phase, latency, errors, drained));
-            phase.run(options.warmup(), options.duration());
+            phase.run(options.warmup(), options.duration(), cpu);
             if (!drained.await(40, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("Calls still unanswered 40 s after the run ended");
             }
@@ -52,7 +56,7 @@ final class RpcScenario {
         long calls = latency.count() + errors.sum();
         return new Result(options.scenario(), target.kind(), options.connections(), options.watch(),
                 round(phase.measuredSeconds()), calls, errors.sum(), round(latency.count() / phase.measuredSeconds()),
-                latency.summary());
+                latency.summary(), cpu.window(), cpu.window().serverMicrosPer(latency.count()));
     }
 
     private static void callInLoop(CounterHandle counter, Phase phase, Latency latency, LongAdder errors,

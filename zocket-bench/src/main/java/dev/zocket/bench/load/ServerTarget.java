@@ -1,6 +1,7 @@
 package dev.zocket.bench.load;
 
 import dev.zocket.bench.ServerMemory;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The server a scenario runs against, and what can be learnt about its memory. */
@@ -14,6 +15,11 @@ interface ServerTarget extends AutoCloseable {
 
     /** Live heap after a collection and resident size, where the server can be asked. */
     Optional<ServerMemory> memory();
+
+    /** CPU time the server process has used so far, where it runs apart from the generator. */
+    default Optional<Duration> cpuTime() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

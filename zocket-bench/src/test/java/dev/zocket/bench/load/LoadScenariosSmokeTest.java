@@ -27,6 +27,7 @@ class LoadScenariosSmokeTest {
         assertEquals(0, result.errors());
         assertEquals(result.calls(), result.latencyMicros().count(), "every answered call has a latency");
         assertTrue(result.latencyMicros().p50() <= result.latencyMicros().max());
+        assertEquals(null, result.cpu().serverSeconds(), "an in-process server's CPU cannot be told apart");
     }
 
     @Test
@@ -60,6 +61,7 @@ class LoadScenariosSmokeTest {
         assertEquals(20, result.connectLatencyMicros().count());
         assertNotNull(result.serverHeapBefore(), "the child JVM answered the memory query");
         assertNotNull(result.heapBytesPerConnection());
+        assertNotNull(result.cpu().serverSeconds(), "the child's CPU time is read from the OS");
     }
 
     @Test

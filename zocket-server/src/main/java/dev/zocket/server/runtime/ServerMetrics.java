@@ -30,7 +30,6 @@ public final class ServerMetrics {
     private final Counter bytesReceived;
     private final Counter malformedMessages;
     private final Counter slowConsumersClosed;
-    private final Counter writesRearmed;
     private final Map<String, Timer> rpcTimers = new ConcurrentHashMap<>();
 
     public ServerMetrics(MeterRegistry registry) {
@@ -53,8 +52,6 @@ public final class ServerMetrics {
         malformedMessages = Counter.builder("zocket.messages.malformed").register(registry);
         slowConsumersClosed = Counter.builder("zocket.connections.slow.closed")
                 .description("Connections closed for reading too slowly").register(registry);
-        writesRearmed = Counter.builder("zocket.writes.rearmed")
-                .description("Queued frames the WebSocket selector had stopped writing, set going again").register(registry);
     }
 
     public MeterRegistry registry() {
@@ -116,10 +113,6 @@ public final class ServerMetrics {
 
     public void slowConsumerClosed() {
         slowConsumersClosed.increment();
-    }
-
-    public void writeRearmed() {
-        writesRearmed.increment();
     }
 
     /** Records one RPC: {@code outcome} is {@code ok} or an error code's wire name. */

@@ -37,18 +37,15 @@ final class WebSocketConnection implements ClientConnection {
     private final long maxBufferedBytes;
     private final ServerMetrics metrics;
     private final TimeSource time;
-    private final WriteWatchdog watchdog;
     private final Object sendLock = new Object();
     private final AtomicBoolean closing = new AtomicBoolean();
     private long sentSinceDrained;
 
-    WebSocketConnection(WebSocket socket, long maxBufferedBytes, ServerMetrics metrics, TimeSource time,
-            WriteWatchdog watchdog) {
+    WebSocketConnection(WebSocket socket, long maxBufferedBytes, ServerMetrics metrics, TimeSource time) {
         this.socket = socket;
         this.maxBufferedBytes = maxBufferedBytes;
         this.metrics = metrics;
         this.time = time;
-        this.watchdog = watchdog;
     }
 
     @Override
@@ -77,7 +74,6 @@ final class WebSocketConnection implements ClientConnection {
             } catch (WebsocketNotConnectedException closed) {
                 return; // the close callback cleans up
             }
-            watchdog.sent((WebSocketImpl) socket);
         }
         metrics.bytesSent(bytes.length);
     }

@@ -1,0 +1,61 @@
+package dev.zocket.bench.load;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * CPU time spent by the server and by the load generator over a measured window. On a small
+ * machine the two compete for the same cores, so a result is only read right next to where its
+ * CPU went. The server's share is known only when it runs in a child process.
+ */
+final class CpuUsage {
+
+    /**
+     * @param serverSeconds    CPU seconds the server used in the window, or null if unknown
+     * @param generatorSeconds CPU seconds this process used (in-process: server included)
+     */
+    record Window(Double serverSeconds, double generatorSeconds) {
+
+        /** Server CPU microseconds per operation, or null if unknown. */
+        Double serverMicrosPer(long operations) {
+            return serverSeconds == null || operations == 0 ? null
+                    : Math.round(serverSeconds * 1e7 / operations) / 10.0;
+        }
+    }
+
+    private final ServerTarget target;
+    private Optional<Duration> serverAtStart = Optional.empty();
+    private Duration generatorAtStart = Duration.ZERO;
+    private Window window;
+
+    CpuUsage(ServerTarget target) {
+        this.target = target;
+    }
+
+    void start() {
+        serverAtStart = target.cpuTime();
+        generatorAtStart = ownCpuTime();
+    }
+
+    void stop() {
+        Optional<Duration> serverAtEnd = target.cpuTime();
+        Double server = serverAtStart.isPresent() && serverAtEnd.isPresent()
+                ? round(serverAtEnd.get().minus(serverAtStart.get())) : null;
+        window = new Window(server, round(ownCpuTime().minus(generatorAtStart)));
+    }
+
+    Window window() {
+        if (window == null) {
+            throw new IllegalStateException("stop() has not been called");
+        }
+        return window;
+    }
+
+    private static Duration ownCpuTime() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    private static double round(Duration duration) {
+        return Math.round(duration.toNanos() / 1e7) / 100.0;
+    }
+}
