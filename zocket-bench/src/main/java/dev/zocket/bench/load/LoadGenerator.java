@@ -2,7 +2,12 @@ package dev.zocket.bench.load;
 
 import dev.zocket.json.JsonCodec;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Puts a Zocket server under load from many connections in one JVM and prints the results as
@@ -33,9 +38,20 @@ public final class LoadGenerator {
             System.exit(2);
             return;
         }
-        Object result = run(options);
-        System.out.println(JsonCodec.standard().mapper().rebuild()
-                .enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(result));
+        JsonMapper mapper = JsonCodec.standard().mapper().rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
+        if (options.repeat() == 1) {
+            System.out.println(mapper.writeValueAsString(run(options)));
+        } else {
+            List<JsonNode> runs = new ArrayList<>();
+            for (int i = 1; i <= options.repeat(); i++) {
+                System.err.printf("run %d of %d%n", i, options.repeat());
+                runs.add(mapper.valueToTree(run(options)));
+            }
+            ObjectNode report = mapper.createObjectNode();
+            report.set("median", Medians.of(runs));
+            report.set("runs", mapper.valueToTree(runs));
+            System.out.println(mapper.writeValueAsString(report));
+        }
         // The clients' shared threads are daemons, but a spawned server is stopped explicitly in run().
         System.exit(0);
     }

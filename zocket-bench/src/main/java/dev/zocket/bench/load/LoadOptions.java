@@ -20,16 +20,18 @@ import java.util.Optional;
  * @param warmup        time before measuring
  * @param duration      time measured (connect: time the connections are held idle)
  * @param connectConcurrency handshakes in progress at once while opening connections
+ * @param repeat        runs, each against a fresh server unless a URL is given; more than one
+ *     prints every run and their medians
  */
 record LoadOptions(String scenario, Optional<String> url, String server, int connections, int subscribers, int rate,
-        boolean watch, Duration warmup, Duration duration, int connectConcurrency) {
+        boolean watch, Duration warmup, Duration duration, int connectConcurrency, int repeat) {
 
     static final List<String> SCENARIOS = List.of("rpc", "hot", "fanout", "connect");
     static final List<String> SERVERS = List.of("spawned", "in-process");
 
     static LoadOptions parse(String[] args) {
         Map<String, String> options = CommandLine.parse(args, "scenario", "url", "server", "connections", "subscribers",
-                "rate", "watch", "warmup", "duration", "connect-concurrency");
+                "rate", "watch", "warmup", "duration", "connect-concurrency", "repeat");
         String scenario = oneOf(options, "scenario", SCENARIOS, null);
         return new LoadOptions(
                 scenario,
@@ -41,7 +43,8 @@ record LoadOptions(String scenario, Optional<String> url, String server, int con
                 oneOf(options, "watch", List.of("true", "false"), "false").equals("true"),
                 Duration.ofSeconds(CommandLine.integer(options, "warmup", 5, 0)),
                 Duration.ofSeconds(CommandLine.integer(options, "duration", 10, 0)),
-                CommandLine.integer(options, "connect-concurrency", 200, 1));
+                CommandLine.integer(options, "connect-concurrency", 200, 1),
+                CommandLine.integer(options, "repeat", 1, 1));
     }
 
     private static String oneOf(Map<String, String> options, String option, List<String> allowed, String fallback) {
@@ -66,6 +69,7 @@ record LoadOptions(String scenario, Optional<String> url, String server, int con
                 "  --watch true|false            rpc, hot: callers also subscribe to state (default false)",
                 "  --warmup S                    seconds before measuring (default 5)",
                 "  --duration S                  seconds measured; connect: seconds held idle (default 10)",
-                "  --connect-concurrency C       handshakes at once while connecting (default 200)"));
+                "  --connect-concurrency C       handshakes at once while connecting (default 200)",
+                "  --repeat K                    runs, each on a fresh server; prints them and their medians (default 1)"));
     }
 }
