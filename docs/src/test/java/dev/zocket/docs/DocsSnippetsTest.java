@@ -25,15 +25,25 @@ import org.junit.jupiter.api.TestFactory;
  * </pre>
  *
  * and must equal that region (between {@code // tag::contract[]} and {@code // end::contract[]},
- * common indentation removed). Run with {@code ZOCKET_UPDATE_DOCS=1} to rewrite the blocks from
- * the sources.
+ * common indentation removed; a path starting with {@code /} is from the repository root), or a marker naming a file of the project archetype, which the
+ * block shows whole as generated for {@link #EXAMPLE_PACKAGE} (that project is compiled and
+ * tested by {@code GettingStartedIT}):
+ *
+ * <pre>
+ * &lt;!-- template: src/main/java/Guestbook.java --&gt;
+ * </pre>
+ *
+ * Run with {@code ZOCKET_UPDATE_DOCS=1} to rewrite the blocks from the sources.
  */
 class DocsSnippetsTest {
 
     private static final Path DOCS = Path.of(".");
     private static final Path SNIPPETS = Path.of("src/test/java/dev/zocket/docs");
+    private static final Path TEMPLATES = Path.of("../zocket-archetype/src/main/resources/archetype-resources");
+    /** The package getting-started.md generates its project with. */
+    static final String EXAMPLE_PACKAGE = "com.example.hello";
     private static final Pattern BLOCK = Pattern.compile(
-            "(<!-- snippet: (?<ref>[^ ]+) -->\\n)?```java\\n(?<code>.*?)```", Pattern.DOTALL);
+            "(<!-- (?<kind>snippet|template): (?<ref>[^ ]+) -->\\n)?```java\\n(?<code>.*?)```", Pattern.DOTALL);
 
     @TestFactory
     Stream<DynamicTest> everyJavaBlockIsACompiledSnippet() throws IOException {
@@ -53,12 +63,14 @@ class DocsSnippetsTest {
             Matcher block = BLOCK.matcher(text);
             int index = 0;
             while (block.find()) {
+                String kind = block.group("kind");
                 String ref = block.group("ref");
                 String code = block.group("code");
                 String name = page.getFileName() + " block " + (++index) + (ref == null ? "" : " (" + ref + ")");
                 tests.add(DynamicTest.dynamicTest(name, () -> {
-                    assertFalse(ref == null, "a ```java block needs a <!-- snippet: file#region --> marker");
-                    assertEquals(region(ref), code);
+                    assertFalse(ref == null, "a ```java block needs a <!-- snippet: file#region --> "
+                            + "or <!-- template: path --> marker");
+                    assertEquals(source(kind, ref), code);
                 }));
             }
         }
@@ -70,19 +82,31 @@ class DocsSnippetsTest {
         Matcher block = BLOCK.matcher(text);
         StringBuilder out = new StringBuilder();
         while (block.find()) {
+            String kind = block.group("kind");
             String ref = block.group("ref");
             String replacement = ref == null ? block.group()
-                    : "<!-- snippet: " + ref + " -->\n```java\n" + region(ref) + "```";
+                    : "<!-- " + kind + ": " + ref + " -->\n```java\n" + source(kind, ref) + "```";
             block.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         block.appendTail(out);
         return out.toString();
     }
 
+    private static String source(String kind, String ref) throws IOException {
+        return kind.equals("template") ? template(ref) : region(ref);
+    }
+
+    /** An archetype file as generated for {@link #EXAMPLE_PACKAGE}. */
+    static String template(String path) throws IOException {
+        return Files.readString(TEMPLATES.resolve(path)).replace("${package}", EXAMPLE_PACKAGE);
+    }
+
     /** The lines between the region's tag and end markers, without their common indentation. */
     static String region(String ref) throws IOException {
         String[] parts = ref.split("#", 2);
-        List<String> lines = Files.readAllLines(SNIPPETS.resolve(parts[0]));
+        // "/module/src/..." names a file anywhere in the repository, such as the draw example.
+        Path file = parts[0].startsWith("/") ? Path.of("..", parts[0].substring(1)) : SNIPPETS.resolve(parts[0]);
+        List<String> lines = Files.readAllLines(file);
         String tag = "// tag::" + parts[1] + "[]";
         String end = "// end::" + parts[1] + "[]";
         List<String> region = new ArrayList<>();

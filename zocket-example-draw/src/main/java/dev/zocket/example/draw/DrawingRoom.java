@@ -24,6 +24,7 @@ public interface DrawingRoom {
      * The whole game. {@code word} is shared state, as in the original game: every subscriber
      * receives it (a later step adds per-client views so that only the drawer does).
      */
+    // tag::state[]
     record State(
             List<Player> players,
             Phase phase,
@@ -40,6 +41,7 @@ public interface DrawingRoom {
             this(List.of(), Phase.LOBBY, "", "", "", List.of(), List.of(), 0, 3);
         }
     }
+    // end::state[]
 
     record Player(String id, String name, int score, String color, String connectionId)
             implements DrawingRoomPlayerWithers {}
@@ -54,11 +56,13 @@ public interface DrawingRoom {
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
     record Point(double x, double y) {}
 
+    // tag::stroke[]
     record Stroke(
             @NotNull @Size(max = 2_000) List<@NotNull Point> points,
             @NotNull @Pattern(regexp = "#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}", message = "must be a colour like #f00 or #ff0000")
                     String color,
             @PositiveOrZero @Max(200) double width) {}
+    // end::stroke[]
 
     record Guess(String playerId, String name, String text, boolean correct) {}
 

@@ -81,6 +81,7 @@ public final class DrawingRoomActor implements DrawingRoom, ActorLifecycle {
         context.setState(state.withStrokes(append(state.strokes(), input.stroke())));
     }
 
+    // tag::guess[]
     @Override
     public GuessResult guess(Attempt input) {
         State state = context.state();
@@ -105,7 +106,9 @@ public final class DrawingRoomActor implements DrawingRoom, ActorLifecycle {
         context.setState(next);
         return new GuessResult(correct);
     }
+    // end::guess[]
 
+    // tag::disconnect[]
     @Override
     public void onDisconnect(Caller client) {
         State state = context.state();
@@ -121,6 +124,7 @@ public final class DrawingRoomActor implements DrawingRoom, ActorLifecycle {
             }
         }
     }
+    // end::disconnect[]
 
     private String newPlayerId() {
         StringBuilder id = new StringBuilder();
