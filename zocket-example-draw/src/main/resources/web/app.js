@@ -401,39 +401,35 @@ function finishStroke() {
 }
 
 function setupToolbar() {
-  const swatches = $("swatches");
   for (const [color, label] of COLORS) {
-    const button = el("button", "swatch");
-    button.type = "button";
-    button.title = label;
-    button.setAttribute("role", "radio");
-    button.setAttribute("aria-label", label);
+    const button = toolButton("swatch", label, () => { ui.tool.color = color; });
     button.dataset.color = color;
     button.style.setProperty("--swatch", color);
-    button.addEventListener("click", () => {
-      ui.tool.color = color;
-      renderToolbar();
-    });
-    swatches.append(button);
+    $("swatches").append(button);
   }
-  const widths = $("widths");
   for (const [width, label] of WIDTHS) {
-    const button = el("button", "width-option");
-    button.type = "button";
-    button.title = label;
-    button.setAttribute("role", "radio");
-    button.setAttribute("aria-label", label);
+    const button = toolButton("width-option", label, () => { ui.tool.width = width; });
     button.dataset.width = String(width);
     const dot = el("span", "width-dot");
     dot.style.setProperty("--size", `${Math.min(22, width + 2)}px`);
     button.append(dot);
-    button.addEventListener("click", () => {
-      ui.tool.width = width;
-      renderToolbar();
-    });
-    widths.append(button);
+    $("widths").append(button);
   }
   renderToolbar();
+}
+
+/** A radio-like toolbar button that applies `choose` and redraws the toolbar. */
+function toolButton(className, label, choose) {
+  const button = el("button", className);
+  button.type = "button";
+  button.title = label;
+  button.setAttribute("role", "radio");
+  button.setAttribute("aria-label", label);
+  button.addEventListener("click", () => {
+    choose();
+    renderToolbar();
+  });
+  return button;
 }
 
 function renderToolbar() {

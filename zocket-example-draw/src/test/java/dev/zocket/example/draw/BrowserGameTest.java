@@ -134,6 +134,13 @@ class BrowserGameTest {
         screenshot(alice, "alice-drawer-before-drawing");
         screenshot(bob, "bob-guesser-before-drawing");
 
+        // Pick red and the thick pen, so the other page can tell the stroke's colour.
+        alice.findElement(By.cssSelector("#swatches [aria-label='Red']")).click();
+        alice.findElement(By.cssSelector("#widths [aria-label='Thick']")).click();
+        assertEquals("true", alice.findElement(By.cssSelector("#swatches [aria-label='Red']")).getDomAttribute("aria-checked"));
+        assertEquals("true", alice.findElement(By.cssSelector("#widths [aria-label='Thick']")).getDomAttribute("aria-checked"));
+        assertEquals("false", alice.findElement(By.cssSelector("#swatches [aria-label='Ink']")).getDomAttribute("aria-checked"));
+
         // Press, move several times, release. The pauses make the gesture last long enough for
         // the page to send it in several chunks (it sends every 100 ms while the mouse is down).
         WebElement canvas = alice.findElement(By.id("board"));
@@ -148,6 +155,7 @@ class BrowserGameTest {
         int seen = waitFor(bob, strokesAtLeast(drawn));
         assertTrue(seen >= 2, "a long gesture goes out in several chunks, got " + seen);
         assertTrue(inkedPixels(bob) > 200, "the guesser's canvas shows the drawing");
+        assertTrue(redPixels(bob) > 200, "in the colour the drawer picked");
         screenshot(alice, "alice-drew");
         screenshot(bob, "bob-sees-drawing");
 
@@ -267,6 +275,19 @@ class BrowserGameTest {
                 let inked = 0;
                 for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked++;
                 return inked;""");
+        return ((Number) count).longValue();
+    }
+
+    /** How many pixels of the canvas are painted a strong red. */
+    private static long redPixels(WebDriver driver) {
+        Object count = ((JavascriptExecutor) driver).executeScript("""
+                const canvas = document.getElementById('board');
+                const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+                let red = 0;
+                for (let i = 0; i < data.length; i += 4) {
+                  if (data[i + 3] > 200 && data[i] > 200 && data[i + 1] < 120 && data[i + 2] < 120) red++;
+                }
+                return red;""");
         return ((Number) count).longValue();
     }
 
