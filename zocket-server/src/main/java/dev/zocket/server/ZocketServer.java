@@ -1,12 +1,12 @@
 package dev.zocket.server;
 
 import dev.zocket.json.JsonCodec;
-import dev.zocket.server.host.ActorCatalog;
-import dev.zocket.server.host.ActorHost;
-import dev.zocket.server.runtime.ServerMetrics;
-import dev.zocket.server.transport.HttpEndpoints;
-import dev.zocket.server.transport.StaticFiles;
-import dev.zocket.server.transport.WebSocketTransport;
+import dev.zocket.server.internal.host.ActorCatalog;
+import dev.zocket.server.internal.host.ActorHost;
+import dev.zocket.server.internal.runtime.ServerMetrics;
+import dev.zocket.server.internal.transport.HttpEndpoints;
+import dev.zocket.server.internal.transport.StaticFiles;
+import dev.zocket.server.internal.transport.WebSocketTransport;
 import dev.zocket.spi.ActorBinding;
 import dev.zocket.spi.SystemTimeSource;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,7 +1,7 @@
 package dev.zocket.bench.jmh;
 
-import dev.zocket.server.runtime.OutgoingMessage;
-import dev.zocket.server.session.Session;
+import dev.zocket.server.internal.runtime.OutgoingMessage;
+import dev.zocket.server.internal.session.Session;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

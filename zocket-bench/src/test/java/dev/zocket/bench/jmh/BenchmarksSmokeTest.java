@@ -3,7 +3,7 @@ package dev.zocket.bench.jmh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.zocket.server.runtime.OutgoingMessage;
+import dev.zocket.server.internal.runtime.OutgoingMessage;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

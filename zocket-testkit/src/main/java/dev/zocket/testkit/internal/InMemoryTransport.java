@@ -2,10 +2,10 @@ package dev.zocket.testkit.internal;
 
 import dev.zocket.client.transport.Transport;
 import dev.zocket.server.Principal;
-import dev.zocket.server.host.ActorHost;
-import dev.zocket.server.runtime.OutgoingMessage;
-import dev.zocket.server.session.ClientConnection;
-import dev.zocket.server.session.Session;
+import dev.zocket.server.internal.host.ActorHost;
+import dev.zocket.server.internal.runtime.OutgoingMessage;
+import dev.zocket.server.internal.session.ClientConnection;
+import dev.zocket.server.internal.session.Session;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -1,0 +1,513 @@
+package dev.zocket.server.internal.runtime;
+
+import dev.zocket.Cancellable;
+import dev.zocket.ErrorCode;
+import dev.zocket.diff.PatchBuilder;
+import dev.zocket.protocol.EventMessage;
+import dev.zocket.protocol.MessageType;
+import dev.zocket.protocol.ProtocolError;
+import dev.zocket.protocol.RpcCall;
+import dev.zocket.protocol.RpcResult;
+import dev.zocket.protocol.StatePatch;
+import dev.zocket.protocol.StateSnapshot;
+import dev.zocket.server.ActorLifecycle;
+import dev.zocket.server.Caller;
+import dev.zocket.server.Invocation;
+import dev.zocket.server.Middleware;
+import dev.zocket.spi.EventTarget;
+import dev.zocket.spi.MethodResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One live actor instance: its implementation, state, subscribers and mailbox.
+ *
+ * <p>Everything here runs inside mailbox messages, one at a time, except {@link #offer} and
+ * the few volatile reads the registry's idle sweep makes. Each message is a transaction: an
+ * RPC, a subscription, a lifecycle hook or a timer. When it completes, the state patch goes to
+ * state subscribers first, then its events to event subscribers, then the result to the caller,
+ * so a caller that watches the state has the new state before its call returns.
+ */
+final class ActorInstance<C, S extends Record, E> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActorInstance.class);
+
+    private final InstanceKey key;
+    private final ActorType<C, S, E> type;
+    private final ActorRegistry registry;
+    private final Mailbox mailbox;
+    private final InstanceContext<C, S, E> context;
+
+    private C implementation;
+    private ActorLifecycle lifecycle;
+    private Throwable startFailure;
+    private boolean deactivated;
+    private volatile S state;
+    private long version;
+    private volatile Transaction<S> transaction;
+    private final Map<String, Peer> clients = new LinkedHashMap<>();
+    private final Set<Peer> stateSubscribers = new LinkedHashSet<>();
+    private final Set<Peer> eventSubscribers = new LinkedHashSet<>();
+    private final Set<Timer> timers = new LinkedHashSet<>();
+    private OutgoingMessage snapshot;
+    private long snapshotVersion = -1;
+    private volatile int holds;
+    private volatile long lastActivity;
+
+    ActorInstance(InstanceKey key, ActorType<C, S, E> type, ActorRegistry registry) {
+        this.key = key;
+        this.type = type;
+        this.registry = registry;
+        this.mailbox = new Mailbox(registry.executor(), registry.limits().maxMailboxDepth());
+        this.context = new InstanceContext<>(this);
+        this.state = type.binding().initialState();
+        this.lastActivity = registry.time().nanoTime();
+        mailbox.offer(this::activate, false);
+    }
+
+    InstanceKey key() {
+        return key;
+    }
+
+    Codecs codecs() {
+        return registry.codecs();
+    }
+
+    S committedState() {
+        return state;
+    }
+
+    Transaction<S> transaction() {
+        return transaction;
+    }
+
+    Set<String> clientIds() {
+        return Set.copyOf(clients.keySet());
+    }
+
+    E emitterFor(InstanceContext<C, S, E> sink, EventTarget target) {
+        return type.binding().emitter(sink, target);
+    }
+
+    Mailbox.Offer offer(Runnable message, boolean bounded) {
+        return mailbox.offer(message, bounded);
+    }
+
+    /** Whether the idle sweep should ask this instance to passivate: no clients, subscribers or timers for a while. */
+    boolean looksIdle(long now, Duration idleTimeout) {
+        return holds == 0 && now - lastActivity >= idleTimeout.toNanos();
+    }
+
+    // ---------------------------------------------------------------- messages
+
+    Runnable rpc(Peer peer, RpcCall call, long receivedNanos) {
+        return () -> handleRpc(peer, call, receivedNanos);
+    }
+
+    Runnable subscribe(Peer peer, SubscriptionKind kind) {
+        return () -> handleSubscribe(peer, kind);
+    }
+
+    Runnable unsubscribe(Peer peer, SubscriptionKind kind) {
+        return () -> handleUnsubscribe(peer, kind);
+    }
+
+    Runnable disconnect(Peer peer) {
+        return () -> handleDisconnect(peer);
+    }
+
+    Runnable passivateIfIdle() {
+        return this::handlePassivateIfIdle;
+    }
+
+    /** A message that completes once everything queued before it has run. */
+    Runnable barrier(CompletableFuture<Void> reached) {
+        return () -> reached.complete(null);
+    }
+
+    /** A message that deactivates the instance for a shutdown. */
+    Runnable shutdown(CompletableFuture<Void> done) {
+        return () -> {
+            mailbox.retire();
+            deactivate();
+            done.complete(null);
+        };
+    }
+
+    private void activate() {
+        try {
+            implementation = type.factory().create(context);
+        } catch (RuntimeException | Error e) {
+            startFailure = e;
+            LOG.error("Could not create {}: its factory failed", key, e);
+            mailbox.retire();
+            registry.forget(this);
+            registry.metrics().instanceRetired();
+            return;
+        }
+        if (implementation instanceof ActorLifecycle hooks) {
+            lifecycle = hooks;
+            runHook("onActivate", null, hooks::onActivate);
+        }
+    }
+
+    private void handleRpc(Peer peer, RpcCall call, long receivedNanos) {
+        touch();
+        if (startFailure != null) {
+            fail(peer, call, receivedNanos, new RpcErrors.Failure(ErrorCode.INTERNAL_ERROR,
+                    "Actor " + key + " could not be created: " + startFailure.getMessage(), false), startFailure);
+            return;
+        }
+        attach(peer);
+        if (!type.hasMethod(call.method())) {
+            fail(peer, call, receivedNanos, new RpcErrors.Failure(ErrorCode.NOT_FOUND,
+                    "Unknown method: " + call.method(), true), null);
+            return;
+        }
+        Transaction<S> current = new Transaction<>(peer.caller(), state);
+        transaction = current;
+        try {
+            Invocation invocation = new MiddlewareInvocation(current, call);
+            for (Middleware middleware : type.middleware()) {
+                middleware.before(invocation);
+            }
+        } catch (Throwable rejected) {
+            transaction = null;
+            fail(peer, call, receivedNanos, RpcErrors.fromMiddleware(rejected), rejected);
+            return;
+        }
+        MethodResult result;
+        try {
+            result = type.binding().dispatcher().dispatch(implementation, call.method(), call.input(),
+                    registry.codecs().inputs());
+        } catch (Throwable thrown) {
+            transaction = null;
+            fail(peer, call, receivedNanos, RpcErrors.fromHandler(thrown), thrown);
+            return;
+        }
+        if (result instanceof MethodResult.Pending pending) {
+            mailbox.suspend();
+            pending.stage().whenComplete((value, error) -> mailbox.resume(() -> {
+                if (error != null) {
+                    transaction = null;
+                    fail(peer, call, receivedNanos, RpcErrors.fromHandler(error), error);
+                } else {
+                    complete(current, peer, call, receivedNanos, pending.isVoid() ? MethodResult.none() : MethodResult.value(value));
+                }
+            }));
+            return;
+        }
+        complete(current, peer, call, receivedNanos, result);
+    }
+
+    private void complete(Transaction<S> finished, Peer peer, RpcCall call, long receivedNanos, MethodResult result) {
+        OutgoingMessage reply;
+        try {
+            reply = registry.codecs().encode(result instanceof MethodResult.Value value
+                    ? RpcResult.success(call.id(), registry.codecs().json().lazy(value.value()))
+                    : RpcResult.successVoid(call.id()));
+            commit(finished);
+        } catch (RuntimeException encodingFailed) {
+            fail(peer, call, receivedNanos, new RpcErrors.Failure(ErrorCode.INTERNAL_ERROR,
+                    "The result of " + call.method() + " could not be sent: " + encodingFailed.getMessage(), false),
+                    encodingFailed);
+            return;
+        } finally {
+            transaction = null;
+        }
+        peer.reply(reply);
+        registry.metrics().rpcCompleted(key.actor(), "ok", registry.time().nanoTime() - receivedNanos);
+    }
+
+    private void fail(Peer peer, RpcCall call, long receivedNanos, RpcErrors.Failure failure, Throwable cause) {
+        if (failure.expected()) {
+            LOG.debug("{}.{} failed for {}: {}", key, call.method(), peer.clientId(), failure.message());
+        } else {
+            LOG.warn("{}.{} failed for {}: {}", key, call.method(), peer.clientId(), failure.message(), cause);
+        }
+        peer.reply(registry.codecs().encode(RpcResult.failure(call.id(), failure.code(), failure.message())));
+        registry.metrics().rpcCompleted(key.actor(), failure.code().wireName(), registry.time().nanoTime() - receivedNanos);
+    }
+
+    private void handleSubscribe(Peer peer, SubscriptionKind kind) {
+        touch();
+        if (!peer.isOpen()) {
+            return;
+        }
+        if (startFailure != null) {
+            peer.send(registry.codecs().encode(new ProtocolError(ErrorCode.INTERNAL_ERROR,
+                    "Actor " + key + " could not be created: " + startFailure.getMessage(),
+                    kind == SubscriptionKind.STATE ? MessageType.STATE_SUB : MessageType.EVENT_SUB, key.actor(), key.id())));
+            return;
+        }
+        attach(peer);
+        if (kind == SubscriptionKind.EVENTS) {
+            if (eventSubscribers.add(peer)) {
+                registry.metrics().subscriptionsChanged(1);
+                updateHolds();
+            }
+            return;
+        }
+        if (stateSubscribers.add(peer)) {
+            registry.metrics().subscriptionsChanged(1);
+        }
+        // Sent between two transactions, so it is the first state message this subscription sees
+        // and every later patch applies to it.
+        OutgoingMessage current = snapshot();
+        peer.send(current);
+        registry.metrics().delivered(current, 1);
+        updateHolds();
+    }
+
+    private OutgoingMessage snapshot() {
+        if (snapshot == null || snapshotVersion != version) {
+            snapshot = registry.codecs().encode(new StateSnapshot(key.actor(), key.id(),
+                    registry.codecs().json().lazy(state), OptionalLong.of(version)));
+            snapshotVersion = version;
+        }
+        return snapshot;
+    }
+
+    private void handleUnsubscribe(Peer peer, SubscriptionKind kind) {
+        touch();
+        Set<Peer> subscribers = kind == SubscriptionKind.STATE ? stateSubscribers : eventSubscribers;
+        if (subscribers.remove(peer)) {
+            registry.metrics().subscriptionsChanged(-1);
+            updateHolds();
+        }
+    }
+
+    private void handleDisconnect(Peer peer) {
+        int removed = (stateSubscribers.remove(peer) ? 1 : 0) + (eventSubscribers.remove(peer) ? 1 : 0);
+        if (removed > 0) {
+            registry.metrics().subscriptionsChanged(-removed);
+        }
+        boolean wasClient = clients.remove(peer.clientId(), peer);
+        if (wasClient) {
+            registry.metrics().clientsChanged(-1);
+        }
+        updateHolds();
+        if (wasClient || removed > 0) {
+            touch();
+        }
+        if (wasClient && lifecycle != null) {
+            runHook("onDisconnect", peer.caller(), () -> lifecycle.onDisconnect(peer.caller()));
+        }
+    }
+
+    private void handlePassivateIfIdle() {
+        if (deactivated || holds != 0
+                || registry.time().nanoTime() - lastActivity < registry.limits().idleTimeout().toNanos()) {
+            return;
+        }
+        if (!mailbox.retireIfEmpty()) {
+            return; // something arrived meanwhile: still needed
+        }
+        registry.forget(this);
+        deactivate();
+    }
+
+    private void deactivate() {
+        if (deactivated) {
+            return;
+        }
+        deactivated = true;
+        for (Timer timer : timers) {
+            timer.cancel();
+        }
+        timers.clear();
+        registry.metrics().subscriptionsChanged(-(stateSubscribers.size() + eventSubscribers.size()));
+        registry.metrics().clientsChanged(-clients.size());
+        registry.metrics().instanceRetired();
+        if (lifecycle != null) {
+            // Subscribers are still attached, so what the hook changes or emits still reaches them.
+            runHook("onDeactivate", null, lifecycle::onDeactivate);
+        }
+        stateSubscribers.clear();
+        eventSubscribers.clear();
+        clients.clear();
+        LOG.debug("Deactivated {}", key);
+    }
+
+    /** Registers the client the first time it interacts with this instance, and runs {@code onConnect}. */
+    private void attach(Peer peer) {
+        if (!peer.isOpen() || clients.containsKey(peer.clientId())) {
+            return; // a closed connection's disconnect is already queued, or will never see this instance
+        }
+        clients.put(peer.clientId(), peer);
+        registry.metrics().clientsChanged(1);
+        updateHolds();
+        if (lifecycle != null) {
+            runHook("onConnect", peer.caller(), () -> lifecycle.onConnect(peer.caller()));
+        }
+    }
+
+    // ---------------------------------------------------------------- timers
+
+    Cancellable schedule(Duration delay, Runnable task) {
+        Timer timer = new Timer(task);
+        timers.add(timer);
+        updateHolds();
+        timer.scheduled = registry.time().schedule(delay, () -> mailbox.offer(() -> fire(timer), false));
+        return () -> mailbox.offer(() -> {
+            timer.cancel();
+            timers.remove(timer);
+            updateHolds();
+        }, false);
+    }
+
+    private void fire(Timer timer) {
+        if (!timers.remove(timer) || timer.cancelled) {
+            return;
+        }
+        touch();
+        updateHolds();
+        runHook("a timer", null, timer.task);
+    }
+
+    private static final class Timer {
+        final Runnable task;
+        Cancellable scheduled;
+        boolean cancelled;
+
+        Timer(Runnable task) {
+            this.task = task;
+        }
+
+        void cancel() {
+            cancelled = true;
+            if (scheduled != null) {
+                scheduled.cancel();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- transactions
+
+    /** Runs a lifecycle hook or timer as a transaction; a failure discards its changes and is logged. */
+    private void runHook(String name, Caller caller, Runnable hook) {
+        Transaction<S> current = new Transaction<>(caller, state);
+        transaction = current;
+        try {
+            hook.run();
+            commit(current);
+        } catch (Throwable failure) {
+            LOG.error("{} of {} failed; its changes were discarded", name, key, failure);
+        } finally {
+            transaction = null;
+        }
+    }
+
+    /**
+     * Publishes a transaction. Everything is encoded before anything is sent, so an encoding
+     * failure leaves the state and every client untouched.
+     */
+    private void commit(Transaction<S> finished) {
+        S before = state;
+        S after = finished.state();
+        OutgoingMessage patch = null;
+        long nextVersion = version;
+        if (after != before && stateSubscribers.isEmpty()) {
+            // Nobody to patch: skip the diff. A later subscriber's snapshot carries this version.
+            nextVersion = version + 1;
+        } else if (after != before) {
+            PatchBuilder operations = new PatchBuilder();
+            type.binding().differ().diff(before, after, operations);
+            if (!operations.isEmpty()) {
+                nextVersion = version + 1;
+                patch = registry.codecs().encode(new StatePatch(key.actor(), key.id(), operations.operations(),
+                        OptionalLong.of(nextVersion)));
+            }
+        }
+        List<Transaction.PendingEvent> pending = finished.events();
+        List<OutgoingMessage> events = new ArrayList<>(pending.size());
+        for (Transaction.PendingEvent event : pending) {
+            events.add(registry.codecs().encode(new EventMessage(key.actor(), key.id(), event.name(),
+                    registry.codecs().json().lazy(event.payload()))));
+        }
+
+        state = after;
+        version = nextVersion;
+        if (patch != null) {
+            for (Peer subscriber : stateSubscribers) {
+                subscriber.send(patch);
+            }
+            registry.metrics().delivered(patch, stateSubscribers.size());
+        }
+        for (int i = 0; i < events.size(); i++) {
+            EventTarget target = pending.get(i).target();
+            int recipients = 0;
+            for (Peer subscriber : eventSubscribers) {
+                if (target.includes(subscriber.clientId())) {
+                    subscriber.send(events.get(i));
+                    recipients++;
+                }
+            }
+            registry.metrics().delivered(events.get(i), recipients);
+        }
+    }
+
+    private void touch() {
+        lastActivity = registry.time().nanoTime();
+    }
+
+    private void updateHolds() {
+        holds = clients.size() + stateSubscribers.size() + eventSubscribers.size() + timers.size();
+    }
+
+    /** What middleware sees of the RPC in progress. */
+    private final class MiddlewareInvocation implements Invocation {
+        private final Transaction<S> current;
+        private final RpcCall call;
+
+        MiddlewareInvocation(Transaction<S> current, RpcCall call) {
+            this.current = current;
+            this.call = call;
+        }
+
+        @Override
+        public Caller caller() {
+            return current.caller();
+        }
+
+        @Override
+        public String actor() {
+            return key.actor();
+        }
+
+        @Override
+        public String actorId() {
+            return key.id();
+        }
+
+        @Override
+        public String method() {
+            return call.method();
+        }
+
+        @Override
+        public <T> void put(Class<T> type, T value) {
+            current.attach(type, value);
+        }
+
+        @Override
+        public <T> Optional<T> get(Class<T> type) {
+            return Optional.ofNullable(current.attachment(type));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ActorInstance[" + key + "]";
+    }
+}

@@ -1,0 +1,218 @@
+package dev.zocket.server.internal.runtime;
+
+import dev.zocket.Cancellable;
+import dev.zocket.protocol.RpcCall;
+import dev.zocket.server.ServerLimits;
+import dev.zocket.spi.TimeSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the live actor instances: creates them on first use, routes messages to their
+ * mailboxes, passivates the idle ones and deactivates them all on shutdown.
+ */
+public final class ActorRegistry {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActorRegistry.class);
+
+    private final Map<String, ActorType<?, ?, ?>> types;
+    private final Codecs codecs;
+    private final ServerMetrics metrics;
+    private final TimeSource time;
+    private final Executor executor;
+    private final ServerLimits limits;
+    private final Map<InstanceKey, ActorInstance<?, ?, ?>> instances = new ConcurrentHashMap<>();
+    private volatile boolean closing;
+    private volatile Cancellable sweep;
+
+    public ActorRegistry(Map<String, ActorType<?, ?, ?>> types, Codecs codecs, ServerMetrics metrics, TimeSource time,
+            Executor executor, ServerLimits limits) {
+        this.types = Map.copyOf(types);
+        this.codecs = codecs;
+        this.metrics = metrics;
+        this.time = time;
+        this.executor = executor;
+        this.limits = limits;
+    }
+
+    /** The registered actor with this name, or {@code null}. */
+    public ActorType<?, ?, ?> type(String name) {
+        return types.get(name);
+    }
+
+    public Delivery deliverRpc(InstanceKey key, Peer peer, RpcCall call, long receivedNanos) {
+        return deliver(key, instance -> instance.rpc(peer, call, receivedNanos), true, true);
+    }
+
+    public Delivery deliverSubscribe(InstanceKey key, Peer peer, SubscriptionKind kind) {
+        return deliver(key, instance -> instance.subscribe(peer, kind), true, true);
+    }
+
+    /** Unsubscribing from an instance that is not live has nothing to undo. */
+    public void deliverUnsubscribe(InstanceKey key, Peer peer, SubscriptionKind kind) {
+        deliver(key, instance -> instance.unsubscribe(peer, kind), false, false);
+    }
+
+    /** Tells a live instance that a client it knows has gone. */
+    public void deliverDisconnect(InstanceKey key, Peer peer) {
+        deliver(key, instance -> instance.disconnect(peer), false, false);
+    }
+
+    private Delivery deliver(InstanceKey key, Function<ActorInstance<?, ?, ?>, Runnable> message, boolean bounded,
+            boolean create) {
+        while (true) {
+            ActorInstance<?, ?, ?> instance = create ? instanceFor(key) : instances.get(key);
+            if (instance == null) {
+                return create ? Delivery.REFUSED : Delivery.ACCEPTED;
+            }
+            switch (instance.offer(message.apply(instance), bounded)) {
+                case ACCEPTED:
+                    return Delivery.ACCEPTED;
+                case FULL:
+                    return Delivery.FULL;
+                case RETIRED:
+                default:
+                    instances.remove(key, instance); // passivated meanwhile: a fresh instance takes over
+                    if (!create) {
+                        return Delivery.ACCEPTED;
+                    }
+            }
+        }
+    }
+
+    private ActorInstance<?, ?, ?> instanceFor(InstanceKey key) {
+        // Only keys of registered actors reach here: the protocol layer answers unknown names.
+        ActorInstance<?, ?, ?> existing = instances.get(key);
+        if (existing != null || closing) {
+            return existing;
+        }
+        return instances.computeIfAbsent(key, k -> {
+            metrics.instanceCreated();
+            return create(k, types.get(k.actor()));
+        });
+    }
+
+    private <C, S extends Record, E> ActorInstance<C, S, E> create(InstanceKey key, ActorType<C, S, E> type) {
+        return new ActorInstance<>(key, type, this);
+    }
+
+    /** Removes an instance that has retired its mailbox. */
+    void forget(ActorInstance<?, ?, ?> instance) {
+        instances.remove(instance.key(), instance);
+    }
+
+    /** Starts the periodic search for idle instances. */
+    public void startPassivation() {
+        scheduleSweep();
+    }
+
+    private void scheduleSweep() {
+        Duration idle = limits.idleTimeout();
+        long millis = Math.max(1_000, Math.min(60_000, idle.toMillis() / 4));
+        sweep = time.schedule(Duration.ofMillis(millis), () -> {
+            if (closing) {
+                return;
+            }
+            long now = time.nanoTime();
+            for (ActorInstance<?, ?, ?> instance : instances.values()) {
+                if (instance.looksIdle(now, idle)) {
+                    instance.offer(instance.passivateIfIdle(), false);
+                }
+            }
+            scheduleSweep();
+        });
+    }
+
+    /**
+     * Stops creating instances, lets queued messages finish, then deactivates every instance
+     * (running {@code onDeactivate}). Waits at most {@code timeout} in total.
+     */
+    public void shutdown(Duration timeout) {
+        closing = true;
+        Cancellable pending = sweep;
+        if (pending != null) {
+            pending.cancel();
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<CompletableFuture<Void>> drained = new ArrayList<>();
+        for (ActorInstance<?, ?, ?> instance : instances.values()) {
+            CompletableFuture<Void> reached = new CompletableFuture<>();
+            drained.add(reached);
+            instance.offer(instance.barrier(reached), false);
+        }
+        await(drained, deadline, "finish queued messages");
+        List<CompletableFuture<Void>> deactivated = new ArrayList<>();
+        for (ActorInstance<?, ?, ?> instance : instances.values()) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            deactivated.add(done);
+            instance.offer(instance.shutdown(done), false);
+        }
+        await(deactivated, deadline, "deactivate");
+        instances.clear();
+    }
+
+    private void await(List<CompletableFuture<Void>> futures, long deadline, String what) {
+        try {
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("Shutdown: some actor instances did not {} in time", what);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warn("Shutdown: waiting to {} failed", what, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "actors " + types.keySet();
+    }
+
+    public boolean isClosing() {
+        return closing;
+    }
+
+    /** The committed state of a live instance, for tests and diagnostics; empty if it is not live. */
+    public Optional<Record> peekState(InstanceKey key) {
+        ActorInstance<?, ?, ?> instance = instances.get(key);
+        return instance == null ? Optional.empty() : Optional.of(instance.committedState());
+    }
+
+    /** Live instances, for diagnostics and tests. */
+    public int size() {
+        return instances.size();
+    }
+
+    Codecs codecs() {
+        return codecs;
+    }
+
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
+    TimeSource time() {
+        return time;
+    }
+
+    Executor executor() {
+        return executor;
+    }
+
+    ServerLimits limits() {
+        return limits;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.zocket.server.internal.runtime;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The message queue of one actor instance. At most one message runs at a time, on the shared
+ * executor; a drain runs a batch of messages and then yields the thread to other instances.
+ * {@code runLock} is held while messages run; it is only ever contended in the hand-over from a
+ * suspending drain to {@link #resume}.
+ *
+ * <p>A message may {@link #suspend()} the mailbox (an asynchronous handler that has not
+ * finished); nothing else runs until {@link #resume} hands it a continuation. A mailbox can be
+ * {@link #retire retired} when its instance goes away: later offers are refused, so the sender
+ * creates a new instance instead of queueing into a dead one.
+ *
+ * <p>Thread-safe: {@link #offer} from any thread; {@link #suspend} only from the running message.
+ */
+final class Mailbox {
+
+    /** Why {@link #offer} refused a message. */
+    enum Offer {
+        ACCEPTED,
+        FULL,
+        RETIRED
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Mailbox.class);
+    private static final int BATCH = 64;
+
+    private final Executor executor;
+    private final int capacity;
+    private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final Object lock = new Object();
+    private final Object runLock = new Object();
+    private int size;
+    private boolean retired;
+    private boolean suspended;
+
+    Mailbox(Executor executor, int capacity) {
+        this.executor = executor;
+        this.capacity = capacity;
+    }
+
+    /**
+     * Queues a message.
+     *
+     * @param bounded whether the capacity applies; lifecycle messages (disconnects, timers,
+     *     activation) are never refused for being over capacity
+     */
+    Offer offer(Runnable message, boolean bounded) {
+        synchronized (lock) {
+            if (retired) {
+                return Offer.RETIRED;
+            }
+            if (bounded && size >= capacity) {
+                return Offer.FULL;
+            }
+            size++;
+            queue.add(message);
+        }
+        if (scheduled.compareAndSet(false, true)) {
+            executor.execute(this::drain);
+        }
+        return Offer.ACCEPTED;
+    }
+
+    /** Messages waiting, not counting the one running. */
+    int size() {
+        synchronized (lock) {
+            return size;
+        }
+    }
+
+    /**
+     * Refuses further messages if none is waiting.
+     *
+     * @return whether the mailbox is now retired
+     */
+    boolean retireIfEmpty() {
+        synchronized (lock) {
+            if (size == 0) {
+                retired = true;
+            }
+            return retired;
+        }
+    }
+
+    /** Refuses further messages; those already queued still run. */
+    void retire() {
+        synchronized (lock) {
+            retired = true;
+        }
+    }
+
+    /** Called by the running message: nothing else runs until {@link #resume}. */
+    void suspend() {
+        suspended = true;
+    }
+
+    /**
+     * Runs {@code continuation} as part of the suspended message, then carries on draining.
+     * May be called from any thread, even before the suspending drain has returned: the run
+     * lock makes the continuation wait for it, so two messages never overlap.
+     */
+    void resume(Runnable continuation) {
+        executor.execute(() -> {
+            synchronized (runLock) {
+                suspended = false;
+                run(continuation);
+                drain();
+            }
+        });
+    }
+
+    private void drain() {
+        synchronized (runLock) {
+            if (suspended) {
+                return;
+            }
+            for (int i = 0; i < BATCH; i++) {
+                Runnable message = queue.poll();
+                if (message == null) {
+                    break;
+                }
+                synchronized (lock) {
+                    size--;
+                }
+                run(message);
+                if (suspended) {
+                    return; // still scheduled: resume() continues the drain
+                }
+            }
+            scheduled.set(false);
+        }
+        if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+            executor.execute(this::drain);
+        }
+    }
+
+    private static void run(Runnable message) {
+        try {
+            message.run();
+        } catch (Throwable unexpected) {
+            // Messages handle their own failures; this keeps one bug from stalling the instance.
+            LOG.error("Unexpected failure in an actor message", unexpected);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package dev.zocket.server.internal.runtime;
+
+/** What a connection subscribes to on an instance. */
+public enum SubscriptionKind {
+    EVENTS,
+    STATE
+}

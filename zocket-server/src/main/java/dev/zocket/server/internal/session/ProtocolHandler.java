@@ -1,0 +1,201 @@
+package dev.zocket.server.internal.session;
+
+import dev.zocket.ErrorCode;
+import dev.zocket.protocol.ClientMessage;
+import dev.zocket.protocol.EventSub;
+import dev.zocket.protocol.EventUnsub;
+import dev.zocket.protocol.ParseResult;
+import dev.zocket.protocol.ProtocolError;
+import dev.zocket.protocol.RpcCall;
+import dev.zocket.protocol.RpcResult;
+import dev.zocket.protocol.StateSub;
+import dev.zocket.protocol.StateUnsub;
+import dev.zocket.protocol.Welcome;
+import dev.zocket.server.Caller;
+import dev.zocket.server.Principal;
+import dev.zocket.server.ServerLimits;
+import dev.zocket.server.internal.runtime.ActorRegistry;
+import dev.zocket.server.internal.runtime.Codecs;
+import dev.zocket.server.internal.runtime.Delivery;
+import dev.zocket.server.internal.runtime.InstanceKey;
+import dev.zocket.server.internal.runtime.ServerMetrics;
+import dev.zocket.server.internal.runtime.SubscriptionKind;
+import dev.zocket.spi.TimeSource;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads client messages and hands them to actor instances. Runs on the transport's threads and
+ * never runs actor code: it parses, checks the connection's limits, queues, and returns. Bad
+ * input is answered here, without touching any actor: an {@code rpc:result} error when the
+ * message has an {@code id}, an {@code error} message otherwise.
+ */
+public final class ProtocolHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProtocolHandler.class);
+
+    private final ActorRegistry registry;
+    private final Codecs codecs;
+    private final ServerLimits limits;
+    private final ServerMetrics metrics;
+    private final TimeSource time;
+    private final ClientIds clientIds = new ClientIds();
+
+    public ProtocolHandler(ActorRegistry registry, Codecs codecs, ServerLimits limits, TimeSource time) {
+        this.registry = registry;
+        this.codecs = codecs;
+        this.limits = limits;
+        this.metrics = registry.metrics();
+        this.time = time;
+    }
+
+    /** A connection opened: gives it an id and sends {@code welcome}. */
+    public Session open(ClientConnection connection, Principal principal) {
+        Caller caller = new Caller(clientIds.next(), principal.userId(), principal.claims());
+        Session session = new Session(caller, connection);
+        metrics.connectionOpened();
+        session.send(codecs.encode(new Welcome(caller.clientId())));
+        return session;
+    }
+
+    /** A text message arrived. */
+    public void receive(Session session, String text) {
+        if (!session.isOpen()) {
+            return;
+        }
+        metrics.bytesReceived(text.length()); // characters: JSON is mostly ASCII, and counting UTF-8 would cost a pass
+        ParseResult<ClientMessage> parsed = codecs.protocol().parseClientMessage(text);
+        if (parsed instanceof ParseResult.Malformed<ClientMessage> malformed) {
+            rejectMalformed(session, malformed.reason(), malformed.rpcId());
+            return;
+        }
+        session.wellFormed();
+        ClientMessage message = ((ParseResult.Parsed<ClientMessage>) parsed).message();
+        AddressProblem problem = addressProblem(message);
+        if (problem != null) {
+            answer(session, message, problem.code(), problem.message());
+            return;
+        }
+        InstanceKey key = new InstanceKey(message.actor(), message.actorId());
+        if (message instanceof RpcCall call) {
+            receiveRpc(session, key, call);
+        } else if (message instanceof StateSub) {
+            subscribe(session, key, message, SubscriptionKind.STATE);
+        } else if (message instanceof EventSub) {
+            subscribe(session, key, message, SubscriptionKind.EVENTS);
+        } else if (message instanceof StateUnsub) {
+            unsubscribe(session, key, SubscriptionKind.STATE);
+        } else if (message instanceof EventUnsub) {
+            unsubscribe(session, key, SubscriptionKind.EVENTS);
+        }
+    }
+
+    /** A binary message arrived; the protocol is text only. */
+    public void receiveBinary(Session session, int bytes) {
+        metrics.bytesReceived(bytes);
+        rejectMalformed(session, "Binary messages are not supported: send JSON text", Optional.empty());
+    }
+
+    /** The connection closed: every instance it touched hears about it. */
+    public void closed(Session session) {
+        metrics.connectionClosed();
+        for (InstanceKey key : session.close()) {
+            registry.deliverDisconnect(key, session);
+        }
+    }
+
+    private void receiveRpc(Session session, InstanceKey key, RpcCall call) {
+        long received = time.nanoTime();
+        if (registry.isClosing()) {
+            reply(session, call, ErrorCode.OVERLOADED, "Server is shutting down");
+            return;
+        }
+        if (!session.tryStartRpc(limits.maxInflightRpcs())) {
+            reply(session, call, ErrorCode.OVERLOADED,
+                    "Too many calls in flight: the limit is " + limits.maxInflightRpcs() + " per connection");
+            return;
+        }
+        if (!session.attach(key)) {
+            session.abandonRpc();
+            return;
+        }
+        Delivery delivery = registry.deliverRpc(key, session, call, received);
+        if (delivery != Delivery.ACCEPTED) {
+            session.abandonRpc();
+            reply(session, call, ErrorCode.OVERLOADED, delivery == Delivery.FULL
+                    ? "Actor " + key + " is overloaded: " + limits.maxMailboxDepth() + " messages are queued"
+                    : "Server is shutting down");
+        }
+    }
+
+    private void subscribe(Session session, InstanceKey key, ClientMessage message, SubscriptionKind kind) {
+        if (!session.addSubscription(key, kind, limits.maxSubscriptions())) {
+            answer(session, message, ErrorCode.OVERLOADED,
+                    "Too many subscriptions: the limit is " + limits.maxSubscriptions() + " per connection");
+            return;
+        }
+        if (!session.attach(key)) {
+            return;
+        }
+        Delivery delivery = registry.deliverSubscribe(key, session, kind);
+        if (delivery != Delivery.ACCEPTED) {
+            session.removeSubscription(key, kind);
+            answer(session, message, ErrorCode.OVERLOADED, delivery == Delivery.FULL
+                    ? "Actor " + key + " is overloaded: " + limits.maxMailboxDepth() + " messages are queued"
+                    : "Server is shutting down");
+        }
+    }
+
+    private void unsubscribe(Session session, InstanceKey key, SubscriptionKind kind) {
+        session.removeSubscription(key, kind);
+        registry.deliverUnsubscribe(key, session, kind);
+    }
+
+    private record AddressProblem(ErrorCode code, String message) {}
+
+    private AddressProblem addressProblem(ClientMessage message) {
+        if (message.actor().length() > limits.maxActorNameLength()) {
+            return new AddressProblem(ErrorCode.BAD_REQUEST,
+                    "Actor name is too long: the limit is " + limits.maxActorNameLength() + " characters");
+        }
+        if (message.actorId().length() > limits.maxActorIdLength()) {
+            return new AddressProblem(ErrorCode.BAD_REQUEST,
+                    "Actor id is too long: the limit is " + limits.maxActorIdLength() + " characters");
+        }
+        if (message.actorId().isEmpty()) {
+            return new AddressProblem(ErrorCode.BAD_REQUEST, "Actor id must not be empty");
+        }
+        if (registry.type(message.actor()) == null) {
+            return new AddressProblem(ErrorCode.NOT_FOUND, "Unknown actor: " + message.actor());
+        }
+        return null;
+    }
+
+    private void rejectMalformed(Session session, String reason, Optional<String> rpcId) {
+        metrics.malformedMessage();
+        if (rpcId.isPresent()) {
+            session.send(codecs.encode(RpcResult.failure(rpcId.get(), ErrorCode.BAD_REQUEST, reason)));
+        } else {
+            session.send(codecs.encode(ProtocolError.malformed(reason)));
+        }
+        int inARow = session.malformed();
+        if (inARow > limits.maxMalformedFrames()) {
+            LOG.info("Closing {}: {} malformed messages in a row", session.clientId(), inARow);
+            session.connection().close(CloseCodes.POLICY_VIOLATION,
+                    "Too many malformed messages: " + inARow + " in a row");
+        }
+    }
+
+    private void answer(Session session, ClientMessage message, ErrorCode code, String text) {
+        if (message instanceof RpcCall call) {
+            reply(session, call, code, text);
+        } else {
+            session.send(codecs.encode(ProtocolError.about(message, code, text)));
+        }
+    }
+
+    private void reply(Session session, RpcCall call, ErrorCode code, String text) {
+        session.send(codecs.encode(RpcResult.failure(call.id(), code, text)));
+    }
+}

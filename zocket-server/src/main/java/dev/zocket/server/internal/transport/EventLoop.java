@@ -1,0 +1,310 @@
+package dev.zocket.server.internal.transport;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.java_websocket.framing.CloseFrame;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One I/O thread and its selector, owning a share of the connections: it reads and decodes their
+ * frames, writes what other threads queued for them, and keeps them honest (handshake deadline,
+ * heartbeat). Decoding runs here, so the listener's callbacks must be quick; the protocol layer
+ * only parses and queues.
+ *
+ * <p>Any thread may queue frames on a socket and call {@link #requestFlush}; only this thread
+ * writes to a channel or changes its interest, so a request can never be lost between a drain and
+ * an interest change. A socket is asked to be written at most once until its flush starts, and
+ * a flush writes up to {@value #GATHER} queued frames per system call.
+ */
+final class EventLoop implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventLoop.class);
+
+    static final int READ_BUFFER_BYTES = 64 * 1024;
+    /** More than any real upgrade request; a peer that sends more before the handshake is closed. */
+    static final int MAX_HANDSHAKE_BYTES = 64 * 1024;
+    private static final int GATHER = 64;
+    private static final long HOUSEKEEPING_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final Selector selector;
+    private final Thread thread;
+    private final Queue<Registration> registrations = new ConcurrentLinkedQueue<>();
+    private final Queue<LoopSocket> flushes = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
+    private final ByteBuffer[] gather = new ByteBuffer[GATHER];
+    private final long heartbeatNanos;
+    private final long housekeepingNanos;
+    private volatile boolean running = true;
+    private long nextHousekeeping;
+
+    private record Registration(SelectableChannel channel, int interest, Object attachment) {}
+
+    /**
+     * @param heartbeat how long a connection may stay silent before it is pinged; silent for twice
+     *     as long, it is closed. Also the time a new connection has to complete its handshake.
+     */
+    EventLoop(String name, Duration heartbeat) throws IOException {
+        this.selector = Selector.open();
+        this.heartbeatNanos = heartbeat.toNanos();
+        this.housekeepingNanos = Math.min(HOUSEKEEPING_NANOS, Math.max(1, heartbeatNanos / 4));
+        this.thread = new Thread(this, name);
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        nextHousekeeping = System.nanoTime() + housekeepingNanos;
+        thread.start();
+    }
+
+    /** Adds a connection; it is read from the next turn of the loop. */
+    void register(LoopSocket socket) {
+        enqueue(new Registration(socket.channel, SelectionKey.OP_READ, socket));
+    }
+
+    /** Adds a listening channel; {@code onAcceptable} runs on this thread when it has connections. */
+    void registerAcceptor(SelectableChannel server, Runnable onAcceptable) {
+        enqueue(new Registration(server, SelectionKey.OP_ACCEPT, onAcceptable));
+    }
+
+    private void enqueue(Registration registration) {
+        registrations.add(registration);
+        wakeUp();
+    }
+
+    /** Asks this loop to write {@code socket}'s queued frames. Any thread. */
+    void requestFlush(LoopSocket socket) {
+        if (socket.flushRequested.compareAndSet(false, true)) {
+            flushes.add(socket);
+            if (Thread.currentThread() != thread) {
+                wakeUp();
+            }
+        }
+    }
+
+    private void wakeUp() {
+        if (wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
+    }
+
+    /** Stops the loop and closes its selector; connections still registered are dropped. */
+    void shutdown(Duration timeout) throws InterruptedException {
+        running = false;
+        selector.wakeup();
+        thread.join(Math.max(1, timeout.toMillis()));
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running) {
+                long timeoutMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextHousekeeping - System.nanoTime()));
+                selector.select(this::handle, timeoutMillis);
+                wakeupPending.set(false);
+                registerPending();
+                long now = System.nanoTime();
+                if (now - nextHousekeeping >= 0) {
+                    housekeeping(now);
+                    nextHousekeeping = now + housekeepingNanos;
+                }
+                flushPending(); // last, so frames queued above (pongs, pings, handshakes) go out now
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The I/O loop {} failed; its connections are dropped", thread.getName(), e);
+        } finally {
+            closeAll();
+        }
+    }
+
+    private void handle(SelectionKey key) {
+        Object attachment = key.attachment();
+        try {
+            if (attachment instanceof Runnable acceptor) {
+                acceptor.run();
+                return;
+            }
+            LoopSocket socket = (LoopSocket) attachment;
+            if (key.isReadable()) {
+                read(socket);
+            }
+            if (key.isValid() && key.isWritable()) {
+                flush(socket, key);
+            }
+        } catch (CancelledKeyException closedElsewhere) {
+            // Another thread closed the connection; its close callback has run.
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure on {}; closing it", attachment, e);
+            if (attachment instanceof LoopSocket socket) {
+                socket.closeConnection(CloseFrame.UNEXPECTED_CONDITION, "Internal server error");
+            }
+        }
+    }
+
+    private void read(LoopSocket socket) {
+        readBuffer.clear();
+        int read;
+        try {
+            read = socket.channel.read(readBuffer);
+        } catch (IOException reset) {
+            read = -1;
+        }
+        if (read < 0) {
+            socket.eot(); // closes the channel and reports the close
+            return;
+        }
+        if (read == 0) {
+            return;
+        }
+        socket.lastHeardNanos = System.nanoTime();
+        socket.pingOutstanding = false;
+        if (!socket.isOpen() && !socket.isClosing() && (socket.handshakeBytes += read) > MAX_HANDSHAKE_BYTES) {
+            socket.closeConnection(CloseFrame.TOOBIG, "Handshake larger than " + MAX_HANDSHAKE_BYTES + " bytes");
+            return;
+        }
+        readBuffer.flip();
+        socket.decode(readBuffer);
+    }
+
+    private void flushPending() {
+        for (LoopSocket socket = flushes.poll(); socket != null; socket = flushes.poll()) {
+            SelectionKey key = socket.channel.keyFor(selector);
+            if (key == null || !key.isValid()) {
+                socket.flushRequested.set(false);
+                continue;
+            }
+            try {
+                flush(socket, key);
+            } catch (CancelledKeyException closedElsewhere) {
+                // nothing left to write to
+            }
+        }
+    }
+
+    /** Writes what is queued; watches for writability only while the socket's buffer is full. */
+    private void flush(LoopSocket socket, SelectionKey key) {
+        // Cleared before writing: a frame queued from here on asks for another flush.
+        socket.flushRequested.set(false);
+        boolean drained;
+        try {
+            drained = writeQueued(socket);
+        } catch (IOException broken) {
+            socket.eot();
+            return;
+        }
+        if (!drained) {
+            key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+            return;
+        }
+        if ((key.interestOps() & SelectionKey.OP_WRITE) != 0) {
+            key.interestOps(SelectionKey.OP_READ);
+        }
+        if (socket.isFlushAndClose()) {
+            socket.closeConnection(); // the close frame (or refusal) is out: end the connection
+        }
+    }
+
+    private boolean writeQueued(LoopSocket socket) throws IOException {
+        while (true) {
+            int count = 0;
+            for (ByteBuffer frame : socket.outQueue) {
+                gather[count++] = frame;
+                if (count == GATHER) {
+                    break;
+                }
+            }
+            if (count == 0) {
+                return true;
+            }
+            socket.channel.write(gather, 0, count);
+            int written = 0;
+            while (written < count && !gather[written].hasRemaining()) {
+                socket.outQueue.poll(); // only this thread removes, so the head is gather[written]
+                written++;
+            }
+            Arrays.fill(gather, 0, count, null);
+            if (written < count) {
+                return false; // the socket's send buffer is full
+            }
+        }
+    }
+
+    private void registerPending() {
+        for (Registration next = registrations.poll(); next != null; next = registrations.poll()) {
+            try {
+                SelectionKey key = next.channel().register(selector, next.interest(), next.attachment());
+                if (next.attachment() instanceof LoopSocket socket) {
+                    socket.setSelectionKey(key);
+                    if (socket.hasBufferedData()) {
+                        requestFlush(socket);
+                    }
+                }
+            } catch (ClosedChannelException closed) {
+                // closed before it was registered
+            }
+        }
+    }
+
+    /** Closes connections that never finished their handshake or stopped answering; pings quiet ones. */
+    private void housekeeping(long now) {
+        List<SelectionKey> keys = new ArrayList<>(selector.keys());
+        for (SelectionKey key : keys) {
+            if (!key.isValid() || !(key.attachment() instanceof LoopSocket socket)) {
+                continue;
+            }
+            if (!socket.isOpen()) {
+                if (!socket.isClosing() && !socket.isClosed() && now - socket.acceptedAtNanos > heartbeatNanos) {
+                    socket.closeConnection(CloseFrame.NEVER_CONNECTED, "No handshake within "
+                            + TimeUnit.NANOSECONDS.toMillis(heartbeatNanos) + " ms");
+                }
+                continue;
+            }
+            long silent = now - socket.lastHeardNanos;
+            if (silent > 2 * heartbeatNanos) {
+                socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "No answer to a ping within "
+                        + TimeUnit.NANOSECONDS.toMillis(heartbeatNanos) + " ms");
+            } else if (silent > heartbeatNanos && !socket.pingOutstanding) {
+                socket.pingOutstanding = true;
+                socket.sendPing();
+            }
+        }
+    }
+
+    private void closeAll() {
+        for (SelectionKey key : new ArrayList<>(selector.keys())) {
+            if (key.attachment() instanceof LoopSocket socket) {
+                socket.closeConnection(CloseFrame.GOING_AWAY, "Server stopped");
+            } else {
+                try {
+                    key.channel().close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+            }
+        }
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.debug("Closing the selector failed", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return thread.getName();
+    }
+}

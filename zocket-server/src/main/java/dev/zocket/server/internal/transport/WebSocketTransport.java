@@ -1,0 +1,299 @@
+package dev.zocket.server.internal.transport;
+
+import dev.zocket.server.AuthenticationException;
+import dev.zocket.server.Authenticator;
+import dev.zocket.server.HandshakeRequest;
+import dev.zocket.server.Principal;
+import dev.zocket.server.ServerLimits;
+import dev.zocket.server.internal.runtime.ServerMetrics;
+import dev.zocket.server.internal.session.ProtocolHandler;
+import dev.zocket.server.internal.session.Session;
+import dev.zocket.spi.TimeSource;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketAdapter;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.Handshakedata;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WebSocket endpoint: Java-WebSocket's protocol engine ({@code WebSocketImpl}, {@code
+ * Draft_6455}) driven by our own {@link EventLoop}s, one per core. Its callbacks run on the loop
+ * threads, so they only authenticate, parse and queue (through {@link ProtocolHandler}); actor
+ * code never runs here.
+ *
+ * <p>Java-WebSocket's own server loop is not used: it keeps every connection it has written to in
+ * its selected-key set, so each wake-up of its selector costs time in proportion to the idle
+ * connections, and it can drop a connection's write interest just after another thread queued a
+ * frame, leaving that frame unsent (see docs/architecture.md).
+ */
+public final class WebSocketTransport extends WebSocketAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketTransport.class);
+    /** Pending handshakes the kernel may queue: enough for every client reconnecting after a restart. */
+    private static final int ACCEPT_BACKLOG = 1024;
+    private static final int ACCEPTS_PER_TURN = 64;
+
+    private final ServerSocketChannel server;
+    private final EventLoop[] loops;
+    private final List<Draft> drafts;
+    private final ProtocolHandler protocol;
+    private final Authenticator authenticator;
+    private final ServerLimits limits;
+    private final ServerMetrics metrics;
+    private final TimeSource time;
+    private final Set<LoopSocket> sockets = ConcurrentHashMap.newKeySet();
+    private int nextLoop;
+    private volatile boolean refusing;
+
+    private WebSocketTransport(ServerSocketChannel server, EventLoop[] loops, ProtocolHandler protocol,
+            Authenticator authenticator, ServerLimits limits, ServerMetrics metrics, TimeSource time) {
+        this.server = server;
+        this.loops = loops;
+        this.drafts = List.of(new Draft_6455(Collections.emptyList(), limits.maxFrameBytes()));
+        this.protocol = protocol;
+        this.authenticator = authenticator;
+        this.limits = limits;
+        this.metrics = metrics;
+        this.time = time;
+    }
+
+    /**
+     * Binds {@code address} and starts serving.
+     *
+     * @throws IOException if the address cannot be bound
+     */
+    public static WebSocketTransport start(InetSocketAddress address, ProtocolHandler protocol,
+            Authenticator authenticator, ServerLimits limits, ServerMetrics metrics, TimeSource time)
+            throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open();
+        EventLoop[] loops = new EventLoop[Math.max(1, Runtime.getRuntime().availableProcessors())];
+        try {
+            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            server.bind(address, ACCEPT_BACKLOG);
+            server.configureBlocking(false);
+            for (int i = 0; i < loops.length; i++) {
+                loops[i] = new EventLoop("zocket-io-" + i, limits.heartbeatInterval());
+            }
+        } catch (IOException e) {
+            server.close();
+            throw e;
+        }
+        WebSocketTransport transport = new WebSocketTransport(server, loops, protocol, authenticator, limits, metrics,
+                time);
+        for (EventLoop loop : loops) {
+            loop.start();
+        }
+        loops[0].registerAcceptor(server, transport::acceptPending);
+        return transport;
+    }
+
+    /** The bound port; the one the system chose when 0 was asked for. */
+    public int port() {
+        return server.socket().getLocalPort();
+    }
+
+    /** Refuses new connections from now on (the first step of a graceful shutdown). */
+    public void refuseNewConnections() {
+        refusing = true;
+    }
+
+    /**
+     * Closes every connection with 1001 and {@code reason}, waits up to {@code timeout} for the
+     * close frames to go out, then stops the loops.
+     */
+    public void stop(Duration timeout, String reason) throws InterruptedException {
+        refusing = true;
+        try {
+            server.close();
+        } catch (IOException e) {
+            LOG.debug("Closing the listening socket failed", e);
+        }
+        for (LoopSocket socket : sockets) {
+            socket.close(CloseFrame.GOING_AWAY, reason);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (sockets) {
+            while (!sockets.isEmpty() && deadline - System.nanoTime() > 0) {
+                sockets.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+        }
+        for (EventLoop loop : loops) {
+            loop.shutdown(Duration.ofSeconds(1));
+        }
+    }
+
+    /** Runs on the first loop whenever the listening socket has connections waiting. */
+    private void acceptPending() {
+        for (int i = 0; i < ACCEPTS_PER_TURN; i++) {
+            SocketChannel channel;
+            try {
+                channel = server.accept();
+                if (channel == null) {
+                    return;
+                }
+                channel.configureBlocking(false);
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+            } catch (IOException e) {
+                LOG.warn("Accepting a connection failed: {}", e.getMessage());
+                return;
+            }
+            EventLoop loop = loops[nextLoop];
+            nextLoop = (nextLoop + 1) % loops.length;
+            try {
+                LoopSocket socket = new LoopSocket(this, drafts, loop, channel,
+                        (InetSocketAddress) channel.getRemoteAddress(), (InetSocketAddress) channel.getLocalAddress(),
+                        System.nanoTime());
+                sockets.add(socket);
+                loop.register(socket);
+            } catch (IOException e) {
+                LOG.debug("A connection closed as it was accepted", e);
+            }
+        }
+    }
+
+    @Override
+    public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket socket, Draft draft,
+            ClientHandshake request) throws InvalidDataException {
+        ServerHandshakeBuilder response = super.onWebsocketHandshakeReceivedAsServer(socket, draft, request);
+        if (refusing) {
+            throw new InvalidDataException(CloseFrame.GOING_AWAY, "Server is shutting down");
+        }
+        HandshakeRequest handshake;
+        try {
+            handshake = handshakeRequest(socket, request);
+        } catch (IllegalArgumentException malformed) {
+            throw new InvalidDataException(CloseFrame.PROTOCOL_ERROR, "Malformed request path");
+        }
+        Principal principal;
+        try {
+            principal = authenticator.authenticate(handshake);
+        } catch (AuthenticationException refused) {
+            LOG.info("Refused a connection from {}: {}", socket.getRemoteSocketAddress(), refused.getMessage());
+            throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, refused.getMessage());
+        } catch (RuntimeException failed) {
+            LOG.error("The authenticator failed; refusing the connection from {}", socket.getRemoteSocketAddress(), failed);
+            throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "Authentication failed");
+        }
+        socket.setAttachment(principal);
+        return response;
+    }
+
+    @Override
+    public void onWebsocketOpen(WebSocket socket, Handshakedata handshake) {
+        Principal principal = socket.getAttachment();
+        WebSocketConnection connection = new WebSocketConnection(socket, limits.maxBufferedBytes(), metrics, time);
+        socket.setAttachment(protocol.open(connection, principal == null ? Principal.anonymous() : principal));
+    }
+
+    @Override
+    public void onWebsocketMessage(WebSocket socket, String message) {
+        Session session = socket.getAttachment();
+        protocol.receive(session, message);
+    }
+
+    @Override
+    public void onWebsocketMessage(WebSocket socket, ByteBuffer message) {
+        Session session = socket.getAttachment();
+        protocol.receiveBinary(session, message.remaining());
+    }
+
+    @Override
+    public void onWebsocketClose(WebSocket socket, int code, String reason, boolean remote) {
+        Object attachment = socket.getAttachment();
+        if (attachment instanceof Session session) {
+            protocol.closed(session);
+        }
+        synchronized (sockets) {
+            sockets.remove((LoopSocket) socket);
+            sockets.notifyAll();
+        }
+    }
+
+    @Override
+    public void onWebsocketClosing(WebSocket socket, int code, String reason, boolean remote) {}
+
+    @Override
+    public void onWebsocketCloseInitiated(WebSocket socket, int code, String reason) {}
+
+    @Override
+    public void onWebsocketError(WebSocket socket, Exception error) {
+        LOG.debug("Error on connection {}", socket == null ? null : socket.getRemoteSocketAddress(), error);
+    }
+
+    @Override
+    public void onWebsocketPong(WebSocket socket, Framedata pong) {
+        // Any frame counts as a sign of life; the loop notes it as it reads.
+    }
+
+    @Override
+    public void onWriteDemand(WebSocket socket) {
+        LoopSocket loopSocket = (LoopSocket) socket;
+        loopSocket.loop.requestFlush(loopSocket);
+    }
+
+    @Override
+    public InetSocketAddress getLocalSocketAddress(WebSocket socket) {
+        return ((LoopSocket) socket).localAddress;
+    }
+
+    @Override
+    public InetSocketAddress getRemoteSocketAddress(WebSocket socket) {
+        return ((LoopSocket) socket).remoteAddress;
+    }
+
+    private static HandshakeRequest handshakeRequest(WebSocket socket, ClientHandshake request) {
+        URI uri = URI.create(request.getResourceDescriptor());
+        Map<String, String> headers = new HashMap<>();
+        for (Iterator<String> names = request.iterateHttpFields(); names.hasNext(); ) {
+            String name = names.next();
+            headers.put(name.toLowerCase(Locale.ROOT), request.getFieldValue(name));
+        }
+        return new HandshakeRequest(uri.getPath() == null ? "/" : uri.getPath(), parseQuery(uri.getRawQuery()), headers,
+                socket.getRemoteSocketAddress());
+    }
+
+    static Map<String, List<String>> parseQuery(String rawQuery) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            parameters.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        }
+        return parameters;
+    }
+}
