@@ -1,16 +1,21 @@
 package dev.zocket;
 
 /**
- * A registered listener. Call {@link #unsubscribe()} (or close it) to stop receiving; doing so
- * twice is harmless.
+ * Something that keeps happening until it is called off: a registered listener, or a task
+ * scheduled for later. {@link #cancel()} stops it; cancelling twice is harmless.
+ *
+ * <pre>{@code
+ * Subscription messages = room.onNewMessage(message -> show(message));
+ * ...
+ * messages.cancel();
+ * }</pre>
  */
 @FunctionalInterface
-public interface Subscription extends AutoCloseable {
+public interface Subscription {
 
-    void unsubscribe();
-
-    @Override
-    default void close() {
-        unsubscribe();
-    }
+    /**
+     * Stops it: a listener receives nothing further (a delivery already running finishes), a
+     * scheduled task that has not started yet never runs.
+     */
+    void cancel();
 }

@@ -28,6 +28,12 @@ public interface ActorChannel {
     /** The state view; the same object on every call. */
     <S> StateView<S> state(JsonType<S> stateType);
 
-    /** Name, id and disposal of this channel. */
+    /** The actor name and instance id. */
     HandleMeta meta();
+
+    /**
+     * Releases the channel and the listeners added through it; see {@link dev.zocket.ActorHandle#close()}.
+     * Idempotent.
+     */
+    void close();
 }

@@ -42,7 +42,7 @@ final class ActorReader {
             Map.entry("of", "the static factory of(client, actorId)"),
             Map.entry("state", "state(), the state view"),
             Map.entry("meta", "meta(), the handle's identity"),
-            Map.entry("close", "close(), which disposes the handle"),
+            Map.entry("close", "close(), which releases the handle"),
             Map.entry("toString", "java.lang.Object.toString()"),
             Map.entry("hashCode", "java.lang.Object.hashCode()"),
             Map.entry("equals", "java.lang.Object.equals()"),
@@ -217,7 +217,7 @@ final class ActorReader {
                         new Parameter(parameter.getSimpleName().toString(), record)));
             }
         }
-        return Optional.of(new EventsModel(eventsElement, ClassName.get(eventsElement), List.copyOf(events.values())));
+        return Optional.of(new EventsModel(ClassName.get(eventsElement), List.copyOf(events.values())));
     }
 
     private List<MethodModel> readMethods(TypeElement contract, TypeResolver resolver) {
@@ -298,7 +298,7 @@ final class ActorReader {
         if (reporter.errorCount() != errorsBefore) {
             return Optional.empty();
         }
-        return Optional.of(new MethodModel(method, name, input, result, async, !method.getThrownTypes().isEmpty()));
+        return Optional.of(new MethodModel(name, input, result, async, !method.getThrownTypes().isEmpty()));
     }
 
     private void checkListenerCollisions(EventsModel events, List<MethodModel> methods) {

@@ -10,7 +10,6 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.zocket.processor.ActorModel.EventModel;
 import dev.zocket.processor.ActorModel.MethodModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,16 +43,12 @@ final class BindingWriter {
                         model.name(), model.contractName())
                 .addJavadoc("pass {@link #INSTANCE} to register it explicitly.\n");
         addInstance(type);
-        addStateTypeConstant(type);
         addMethodsConstant(type);
-        addEventsConstant(type);
         addConstructor(type);
         addIdentity(type);
-        type.addMethod(getter("stateType", jsonTypeOf(state), CodeBlock.of("STATE")));
         type.addMethod(getter("initialState", state, initialState()));
         addGeneratedParts(type);
         type.addMethod(getter("methods", ParameterizedTypeName.get(LIST, METHOD_DESCRIPTOR), CodeBlock.of("METHODS")));
-        type.addMethod(getter("events", ParameterizedTypeName.get(LIST, EVENT_DESCRIPTOR), CodeBlock.of("EVENTS")));
         return file(name, type.build(), model);
     }
 
@@ -63,23 +58,10 @@ final class BindingWriter {
                 .build());
     }
 
-    private void addStateTypeConstant(TypeSpec.Builder type) {
-        type.addField(FieldSpec.builder(jsonTypeOf(state), "STATE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer(newJsonType(state))
-                .build());
-    }
-
     private void addMethodsConstant(TypeSpec.Builder type) {
         type.addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, METHOD_DESCRIPTOR), "METHODS",
                         Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer(methodDescriptors())
-                .build());
-    }
-
-    private void addEventsConstant(TypeSpec.Builder type) {
-        type.addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, EVENT_DESCRIPTOR), "EVENTS",
-                        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer(eventDescriptors())
                 .build());
     }
 
@@ -127,21 +109,7 @@ final class BindingWriter {
     private CodeBlock methodDescriptors() {
         List<CodeBlock> descriptors = new ArrayList<>();
         for (MethodModel method : model.methods()) {
-            CodeBlock input = method.input()
-                    .map(parameter -> newJsonType(parameter.type().typeName()))
-                    .orElse(CodeBlock.of("null"));
-            CodeBlock result = newJsonType(method.result().map(ValueType::typeName).orElse(VOID));
-            descriptors.add(CodeBlock.of("new $T($S, $L, $L, $L)", METHOD_DESCRIPTOR, method.name(), input, result,
-                    method.async()));
-        }
-        return listOf(descriptors);
-    }
-
-    private CodeBlock eventDescriptors() {
-        List<CodeBlock> descriptors = new ArrayList<>();
-        for (EventModel event : model.events().map(ActorModel.EventsModel::events).orElse(List.of())) {
-            descriptors.add(CodeBlock.of("new $T($S, $L)", EVENT_DESCRIPTOR, event.name(),
-                    newJsonType(event.payload().type().typeName())));
+            descriptors.add(CodeBlock.of("new $T($S)", METHOD_DESCRIPTOR, method.name()));
         }
         return listOf(descriptors);
     }

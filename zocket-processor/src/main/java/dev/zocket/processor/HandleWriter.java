@@ -59,6 +59,7 @@ final class HandleWriter {
         model.events().ifPresent(events -> addListeners(type, events));
         addState(type);
         addMeta(type);
+        addClose(type);
         addToString(type);
         addFactoryClass(type);
         return file(handle, type.build(), model);
@@ -67,7 +68,7 @@ final class HandleWriter {
     private void addJavadoc(TypeSpec.Builder type) {
         type.addJavadoc("Client handle for the {@code $L} actor, {@link $T}.\n\n", model.name(), model.contractName())
                 .addJavadoc("<p>Obtain one with {@link #of}; calls return futures, events and state arrive on the\n")
-                .addJavadoc("client's event thread. Dispose it (or close it) when done.\n");
+                .addJavadoc("client's event thread. Close it when done.\n");
     }
 
     private void addFactoryConstant(TypeSpec.Builder type) {
@@ -180,6 +181,14 @@ final class HandleWriter {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(HANDLE_META)
                 .addStatement("return channel.meta()")
+                .build());
+    }
+
+    private void addClose(TypeSpec.Builder type) {
+        type.addMethod(MethodSpec.methodBuilder("close")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addStatement("channel.close()")
                 .build());
     }
 

@@ -208,7 +208,7 @@ final class TypeResolver {
             ValueType type = resolve(component.asType(), use, "Component " + componentName + " of " + recordName,
                     component);
             if (type != null) {
-                components.add(new RecordType.Component(componentName, jsonName(component, accessor), type, accessor));
+                components.add(new RecordType.Component(componentName, jsonName(component, accessor), type));
             }
         }
         record.setComponents(components);
