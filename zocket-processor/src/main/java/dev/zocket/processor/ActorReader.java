@@ -87,7 +87,7 @@ final class ActorReader {
         }
         checkPublic(contract);
         if (!contract.getTypeParameters().isEmpty()) {
-            reporter.error(contract, Message.ACTOR_GENERIC, contract.getSimpleName());
+            reporter.error(contract.getTypeParameters().get(0), Message.ACTOR_GENERIC, contract.getSimpleName());
         }
         String name = readName(contract, actor);
         TypeResolver resolver = new TypeResolver(elements, env.getTypeUtils(), reporter, finalRound);
@@ -241,7 +241,7 @@ final class ActorReader {
                 continue;
             }
             if (!method.getTypeParameters().isEmpty()) {
-                reporter.error(method, Message.METHOD_GENERIC, name);
+                reporter.error(method.getTypeParameters().get(0), Message.METHOD_GENERIC, name);
                 continue;
             }
             readMethod(method, name, resolver).ifPresent(model -> methods.put(name, model));
@@ -265,7 +265,7 @@ final class ActorReader {
         List<? extends VariableElement> parameters = method.getParameters();
         Optional<Parameter> input = Optional.empty();
         if (parameters.size() > 1) {
-            reporter.error(method, Message.METHOD_TOO_MANY_PARAMETERS, name, parameters.size(),
+            reporter.error(parameters.get(1), Message.METHOD_TOO_MANY_PARAMETERS, name, parameters.size(),
                     capitalize(name) + "Input");
         } else if (parameters.size() == 1) {
             VariableElement parameter = parameters.get(0);

@@ -171,8 +171,7 @@ public final class ZocketProcessor extends AbstractProcessor {
         try {
             ServiceFile.write(processingEnv.getFiler(), bindings);
         } catch (IOException e) {
-            processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR,
-                    "Zocket could not write " + ServiceFile.PATH + ": " + e.getMessage());
+            reporter.error(Message.SERVICE_FILE_FAILURE, ServiceFile.PATH, e.getMessage());
         }
     }
 }
