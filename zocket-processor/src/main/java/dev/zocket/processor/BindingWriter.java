@@ -46,9 +46,9 @@ final class BindingWriter {
         addMethodsConstant(type);
         addConstructor(type);
         addIdentity(type);
-        type.addMethod(getter("initialState", state, initialState()));
+        addInitialState(type);
         addGeneratedParts(type);
-        type.addMethod(getter("methods", ParameterizedTypeName.get(LIST, METHOD_DESCRIPTOR), CodeBlock.of("METHODS")));
+        addMethods(type);
         return file(name, type.build(), model);
     }
 
@@ -77,6 +77,14 @@ final class BindingWriter {
         type.addMethod(getter("actorName", TypeName.get(String.class), CodeBlock.of("$S", model.name())));
         type.addMethod(getter("contract", ParameterizedTypeName.get(ClassName.get(Class.class), model.contractName()),
                 CodeBlock.of("$T.class", model.contractName())));
+    }
+
+    private void addInitialState(TypeSpec.Builder type) {
+        type.addMethod(getter("initialState", state, initialState()));
+    }
+
+    private void addMethods(TypeSpec.Builder type) {
+        type.addMethod(getter("methods", ParameterizedTypeName.get(LIST, METHOD_DESCRIPTOR), CodeBlock.of("METHODS")));
     }
 
     /** The dispatcher, differ and emitter this binding hands out. */
