@@ -96,6 +96,9 @@ enum Message {
             "Component %s of %s holds %s, whose constraints Bean Validation only checks when the component is"
                     + " annotated @Valid, so they would be ignored. Add @Valid to the component (for a container,"
                     + " on the type argument: List<@Valid %s>)."),
+    SOURCE_FILE_FAILURE(
+            "Zocket could not write the generated source %s: %s. Check that no other processor or source"
+                    + " file creates a type of that name, and that the generated sources directory is writable."),
     SERVICE_FILE_FAILURE(
             "Zocket could not write %s, so hosts will not find the generated bindings through ServiceLoader: %s."
                     + " Check that the class output directory is writable."),
