@@ -14,8 +14,8 @@ package dev.zocket;
 public interface Subscription {
 
     /**
-     * Stops it: a listener receives nothing further (a delivery already running finishes), a
-     * scheduled task that has not started yet never runs.
+     * Stops it: removes the listener (a delivery already under way may still arrive), or calls
+     * the scheduled task off if it has not started.
      */
     void cancel();
 }
