@@ -14,7 +14,7 @@ public interface ActorClient {
 
     /**
      * Returns a handle to the instance {@code actorId} of the actor {@code factory} describes.
-     * Handles to the same instance share subscriptions and state; each must be disposed.
+     * Handles to the same instance share subscriptions and state; each must be closed.
      */
     <H> H handle(HandleFactory<H> factory, String actorId);
 }

@@ -2,7 +2,7 @@ package dev.zocket;
 
 /**
  * What every generated handle offers besides its typed methods and event listeners: the state
- * view and the handle's identity. Closing a handle disposes it.
+ * view, the handle's identity, and {@link #close()}.
  *
  * <pre>{@code
  * try (ChatRoomHandle room = ChatRoomHandle.of(client, "general")) {
@@ -17,12 +17,15 @@ public interface ActorHandle<S> extends AutoCloseable {
     /** The actor instance's state, kept in sync while subscribed. */
     StateView<S> state();
 
-    /** Name, id and disposal. */
+    /** The actor name and instance id. */
     HandleMeta meta();
 
-    /** Same as {@code meta().dispose()}. */
+    /**
+     * Releases this handle and the listeners added through it. Handles to the same instance
+     * share their subscriptions; when the last one is closed the client unsubscribes, after a
+     * short grace period so that a close immediately followed by a new handle keeps them.
+     * Idempotent.
+     */
     @Override
-    default void close() {
-        meta().dispose();
-    }
+    void close();
 }

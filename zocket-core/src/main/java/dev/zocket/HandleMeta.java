@@ -1,6 +1,6 @@
 package dev.zocket;
 
-/** Identity and lifecycle of a handle: which actor instance it talks to, and how to let go. */
+/** Which actor instance a handle talks to. */
 public interface HandleMeta {
 
     /** The actor name, for example {@code "chat"}. */
@@ -8,11 +8,4 @@ public interface HandleMeta {
 
     /** The actor instance id, for example {@code "room-1"}. */
     String id();
-
-    /**
-     * Releases this handle. Handles to the same instance share their subscriptions; when the
-     * last one is released the client unsubscribes, after a short grace period so that a
-     * release immediately followed by a new handle keeps them. Idempotent.
-     */
-    void dispose();
 }

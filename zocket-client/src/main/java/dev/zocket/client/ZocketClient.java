@@ -7,7 +7,7 @@ import dev.zocket.client.transport.JdkWebSocketTransport;
 import dev.zocket.client.transport.Transport;
 import dev.zocket.json.JsonCodec;
 import dev.zocket.spi.HandleFactory;
-import dev.zocket.spi.SystemTimeSource;
+import dev.zocket.internal.SystemTimeSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;

@@ -122,11 +122,11 @@ class ClientTest {
         Counter.Changed change = changes.poll(10, TimeUnit.SECONDS);
         assertEquals(new Counter.Changed(2, client.clientId().orElseThrow()), change);
 
-        first.unsubscribe();
+        first.cancel();
         assertEquals(1, server.metrics().subscriptions(), "a listener is left");
-        second.unsubscribe();
+        second.cancel();
         Eventually.holds(() -> server.metrics().subscriptions() == 0, "event:unsub after the last listener");
-        first.unsubscribe(); // twice is harmless
+        first.cancel(); // twice is harmless
     }
 
     @Test
@@ -167,7 +167,7 @@ class ClientTest {
             await(second.increment());
             assertEquals(1, seenBySecond.poll(10, TimeUnit.SECONDS).count(), "the other handle keeps working");
 
-            second.meta().dispose();
+            second.close();
             CounterHandle again = CounterHandle.of(patient, "shared"); // within the grace period
             assertEquals(1, again.state().snapshot().orElseThrow().count(), "the shared state survived");
             assertEquals(1, server.metrics().subscriptions(), "no state:unsub was sent");

@@ -51,7 +51,7 @@ public final class PatchBuilder {
         return operations.size();
     }
 
-    static JsonNode toNode(Object value) {
+    private static JsonNode toNode(Object value) {
         if (value == null) {
             return NODES.nullNode();
         }

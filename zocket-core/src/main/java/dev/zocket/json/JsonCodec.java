@@ -125,11 +125,6 @@ public final class JsonCodec {
         return value == null ? nodes().nullNode() : nodes().pojoNode(value);
     }
 
-    /** Encodes a value as UTF-8 JSON. */
-    public byte[] toBytes(Object value) {
-        return mapper.writeValueAsBytes(value);
-    }
-
     /** Encodes a value as JSON text. */
     public String toJson(Object value) {
         return mapper.writeValueAsString(value);

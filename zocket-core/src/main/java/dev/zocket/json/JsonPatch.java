@@ -232,7 +232,7 @@ public final class JsonPatch {
     }
 
     /** The value {@code path} points at, or a {@link Problem} saying where the walk failed. */
-    static JsonNode valueAt(JsonNode document, JsonPointer path) {
+    private static JsonNode valueAt(JsonNode document, JsonPointer path) {
         JsonNode node = document;
         for (String token : path.tokens()) {
             node = child(node, token);

@@ -1,6 +1,5 @@
 package dev.zocket.spi;
 
-import dev.zocket.json.JsonType;
 import java.util.List;
 
 /**
@@ -20,9 +19,6 @@ public interface ActorBinding<C, S extends Record, E> {
     /** The {@code @Actor} interface. */
     Class<C> contract();
 
-    /** The state record's type, for decoding snapshots. */
-    JsonType<S> stateType();
-
     /**
      * The state of a fresh instance: {@code new State()} when the record declares a no-argument
      * constructor, otherwise its canonical constructor called with empty values (empty
@@ -41,7 +37,4 @@ public interface ActorBinding<C, S extends Record, E> {
 
     /** The RPC methods, in declaration order. */
     List<MethodDescriptor> methods();
-
-    /** The events, in declaration order. */
-    List<EventDescriptor> events();
 }

@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * The untyped connection from a generated handle to one actor instance. Implemented by the
- * WebSocket client and by the test kit, so the same generated handles work on both.
+ * client's engine, which the test kit runs over an in-memory transport, so the same generated
+ * handles work against a real server and in tests.
  */
 public interface ActorChannel {
 
@@ -28,6 +29,12 @@ public interface ActorChannel {
     /** The state view; the same object on every call. */
     <S> StateView<S> state(JsonType<S> stateType);
 
-    /** Name, id and disposal of this channel. */
+    /** The actor name and instance id. */
     HandleMeta meta();
+
+    /**
+     * Releases the channel and the listeners added through it; see {@link dev.zocket.ActorHandle#close()}.
+     * Idempotent.
+     */
+    void close();
 }

@@ -1,20 +1,16 @@
 package dev.zocket.spi;
 
-import dev.zocket.json.JsonType;
 import java.util.Objects;
 
 /**
- * Describes one RPC method of a contract.
+ * Describes one RPC method of a contract; a host answers a call to a name no descriptor has with
+ * {@code Unknown method} before middleware runs.
  *
  * @param name the method name on the wire
- * @param inputType the input record, or {@code null} when the method takes no input
- * @param resultType the result type; {@code Void} for void methods
- * @param async whether the method returns a {@code CompletionStage}
  */
-public record MethodDescriptor(String name, JsonType<?> inputType, JsonType<?> resultType, boolean async) {
+public record MethodDescriptor(String name) {
 
     public MethodDescriptor {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(resultType, "resultType");
     }
 }

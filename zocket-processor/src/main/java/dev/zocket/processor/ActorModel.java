@@ -26,15 +26,16 @@ record ActorModel(TypeElement contract, ClassName contractName, String name, Rec
      * @param input the parameter, if the method takes one
      * @param result the result type, or empty for {@code void} (and {@code CompletionStage<Void>})
      * @param async whether the method returns a {@code CompletionStage}
+     * @param declaresExceptions whether the method has a {@code throws} clause
      */
-    record MethodModel(ExecutableElement element, String name, Optional<Parameter> input,
-            Optional<ValueType> result, boolean async, boolean declaresExceptions) {}
+    record MethodModel(String name, Optional<Parameter> input, Optional<ValueType> result, boolean async,
+            boolean declaresExceptions) {}
 
     /** A method or event parameter. */
     record Parameter(String name, RecordType type) {}
 
     /** The {@code @Events} interface and its events in declaration order. */
-    record EventsModel(TypeElement element, ClassName typeName, List<EventModel> events) {}
+    record EventsModel(ClassName typeName, List<EventModel> events) {}
 
     /** One event: the method name is the event name, the parameter the payload. */
     record EventModel(ExecutableElement element, String name, Parameter payload) {}

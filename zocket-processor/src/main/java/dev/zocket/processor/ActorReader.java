@@ -42,7 +42,7 @@ final class ActorReader {
             Map.entry("of", "the static factory of(client, actorId)"),
             Map.entry("state", "state(), the state view"),
             Map.entry("meta", "meta(), the handle's identity"),
-            Map.entry("close", "close(), which disposes the handle"),
+            Map.entry("close", "close(), which releases the handle"),
             Map.entry("toString", "java.lang.Object.toString()"),
             Map.entry("hashCode", "java.lang.Object.hashCode()"),
             Map.entry("equals", "java.lang.Object.equals()"),
@@ -87,7 +87,7 @@ final class ActorReader {
         }
         checkPublic(contract);
         if (!contract.getTypeParameters().isEmpty()) {
-            reporter.error(contract, Message.ACTOR_GENERIC, contract.getSimpleName());
+            reporter.error(contract.getTypeParameters().get(0), Message.ACTOR_GENERIC, contract.getSimpleName());
         }
         String name = readName(contract, actor);
         TypeResolver resolver = new TypeResolver(elements, env.getTypeUtils(), reporter, finalRound);
@@ -171,6 +171,32 @@ final class ActorReader {
     }
 
     private Optional<EventsModel> readEvents(TypeElement contract, TypeResolver resolver) {
+        Optional<TypeElement> declared = findEventsInterface(contract);
+        if (declared.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, EventModel> events = new LinkedHashMap<>();
+        for (ExecutableElement method : ElementFilter.methodsIn(declared.get().getEnclosedElements())) {
+            if (method.getModifiers().contains(Modifier.STATIC)) {
+                continue;
+            }
+            String eventName = method.getSimpleName().toString();
+            if (!isEventShaped(method)) {
+                reporter.error(method, Message.EVENT_SIGNATURE, eventName, eventName, capitalize(eventName));
+            } else if (events.containsKey(eventName)) {
+                reporter.error(method, Message.EVENT_DUPLICATE_NAME, eventName);
+            } else {
+                readPayload(method, resolver).ifPresent(event -> events.put(eventName, event));
+            }
+        }
+        return Optional.of(new EventsModel(ClassName.get(declared.get()), List.copyOf(events.values())));
+    }
+
+    /**
+     * The one nested interface named {@code Events} or annotated {@code @Events}; empty, with an
+     * error, if there are several.
+     */
+    private Optional<TypeElement> findEventsInterface(TypeElement contract) {
         List<TypeElement> declared = new ArrayList<>();
         for (TypeElement nested : ElementFilter.typesIn(contract.getEnclosedElements())) {
             boolean byConvention = nested.getKind() == ElementKind.INTERFACE && nested.getSimpleName().contentEquals("Events");
@@ -186,38 +212,30 @@ final class ActorReader {
                     declared.get(0).getSimpleName(), declared.get(1).getSimpleName());
             return Optional.empty();
         }
-        TypeElement eventsElement = declared.get(0);
-        if (eventsElement.getKind() != ElementKind.INTERFACE) {
+        if (declared.get(0).getKind() != ElementKind.INTERFACE) {
             return Optional.empty(); // reported by the processor for every @Events element
         }
-        Map<String, EventModel> events = new LinkedHashMap<>();
-        for (ExecutableElement method : ElementFilter.methodsIn(eventsElement.getEnclosedElements())) {
-            if (method.getModifiers().contains(Modifier.STATIC)) {
-                continue;
-            }
-            String eventName = method.getSimpleName().toString();
-            String payloadName = capitalize(eventName);
-            List<? extends VariableElement> parameters = method.getParameters();
-            boolean shaped = method.getReturnType().getKind() == TypeKind.VOID && parameters.size() == 1
-                    && !method.getModifiers().contains(Modifier.DEFAULT) && method.getTypeParameters().isEmpty()
-                    && isRecordOrUnresolved(parameters.get(0).asType());
-            if (!shaped) {
-                reporter.error(method, Message.EVENT_SIGNATURE, eventName, eventName, payloadName);
-                continue;
-            }
-            if (events.containsKey(eventName)) {
-                reporter.error(method, Message.EVENT_DUPLICATE_NAME, eventName);
-                continue;
-            }
-            VariableElement parameter = parameters.get(0);
-            ValueType payload = resolver.resolve(parameter.asType(), Use.MESSAGE,
-                    "Payload " + parameter.getSimpleName() + " of event " + eventName, parameter);
-            if (payload instanceof RecordType record) {
-                events.put(eventName, new EventModel(method, eventName,
-                        new Parameter(parameter.getSimpleName().toString(), record)));
-            }
+        return Optional.of(declared.get(0));
+    }
+
+    /** The event of a well-shaped event method, if its payload type resolves. */
+    private Optional<EventModel> readPayload(ExecutableElement method, TypeResolver resolver) {
+        String eventName = method.getSimpleName().toString();
+        VariableElement parameter = method.getParameters().get(0);
+        ValueType payload = resolver.resolve(parameter.asType(), Use.MESSAGE,
+                "Payload " + parameter.getSimpleName() + " of event " + eventName, parameter);
+        if (payload instanceof RecordType record) {
+            return Optional.of(new EventModel(method, eventName, new Parameter(parameter.getSimpleName().toString(), record)));
         }
-        return Optional.of(new EventsModel(eventsElement, ClassName.get(eventsElement), List.copyOf(events.values())));
+        return Optional.empty();
+    }
+
+    /** Returns void and takes one record, the payload; not a default method, not generic. */
+    private boolean isEventShaped(ExecutableElement method) {
+        List<? extends VariableElement> parameters = method.getParameters();
+        return method.getReturnType().getKind() == TypeKind.VOID && parameters.size() == 1
+                && !method.getModifiers().contains(Modifier.DEFAULT) && method.getTypeParameters().isEmpty()
+                && isRecordOrUnresolved(parameters.get(0).asType());
     }
 
     private List<MethodModel> readMethods(TypeElement contract, TypeResolver resolver) {
@@ -241,7 +259,7 @@ final class ActorReader {
                 continue;
             }
             if (!method.getTypeParameters().isEmpty()) {
-                reporter.error(method, Message.METHOD_GENERIC, name);
+                reporter.error(method.getTypeParameters().get(0), Message.METHOD_GENERIC, name);
                 continue;
             }
             readMethod(method, name, resolver).ifPresent(model -> methods.put(name, model));
@@ -265,7 +283,7 @@ final class ActorReader {
         List<? extends VariableElement> parameters = method.getParameters();
         Optional<Parameter> input = Optional.empty();
         if (parameters.size() > 1) {
-            reporter.error(method, Message.METHOD_TOO_MANY_PARAMETERS, name, parameters.size(),
+            reporter.error(parameters.get(1), Message.METHOD_TOO_MANY_PARAMETERS, name, parameters.size(),
                     capitalize(name) + "Input");
         } else if (parameters.size() == 1) {
             VariableElement parameter = parameters.get(0);
@@ -298,7 +316,7 @@ final class ActorReader {
         if (reporter.errorCount() != errorsBefore) {
             return Optional.empty();
         }
-        return Optional.of(new MethodModel(method, name, input, result, async, !method.getThrownTypes().isEmpty()));
+        return Optional.of(new MethodModel(name, input, result, async, !method.getThrownTypes().isEmpty()));
     }
 
     private void checkListenerCollisions(EventsModel events, List<MethodModel> methods) {

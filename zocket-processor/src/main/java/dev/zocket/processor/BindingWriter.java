@@ -10,7 +10,6 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.zocket.processor.ActorModel.EventModel;
 import dev.zocket.processor.ActorModel.MethodModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,15 +22,18 @@ import javax.lang.model.element.Modifier;
 final class BindingWriter {
 
     private final ActorModel model;
+    private final ClassName name;
+    private final TypeName state;
+    private final TypeName events;
 
     BindingWriter(ActorModel model) {
         this.model = model;
+        this.name = model.bindingName();
+        this.state = model.state().typeName();
+        this.events = model.events().<TypeName>map(ActorModel.EventsModel::typeName).orElse(NO_EVENTS);
     }
 
     JavaFile write() {
-        ClassName name = model.bindingName();
-        TypeName state = model.state().typeName();
-        TypeName events = model.events().<TypeName>map(ActorModel.EventsModel::typeName).orElse(NO_EVENTS);
         TypeSpec.Builder type = TypeSpec.classBuilder(name)
                 .addAnnotation(generatedAnnotation())
                 .addOriginatingElement(model.contract())
@@ -39,47 +41,68 @@ final class BindingWriter {
                 .addSuperinterface(ParameterizedTypeName.get(ACTOR_BINDING, model.contractName(), state, events))
                 .addJavadoc("Hosts the {@code $L} actor, {@link $T}. Found through {@link java.util.ServiceLoader};\n",
                         model.name(), model.contractName())
-                .addJavadoc("pass {@link #INSTANCE} to register it explicitly.\n")
-                .addField(FieldSpec.builder(name, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("new $T()", name)
-                        .build())
-                .addField(FieldSpec.builder(jsonTypeOf(state), "STATE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer(newJsonType(state))
-                        .build())
-                .addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, METHOD_DESCRIPTOR), "METHODS",
-                                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer(methodDescriptors())
-                        .build())
-                .addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, EVENT_DESCRIPTOR), "EVENTS",
-                                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer(eventDescriptors())
-                        .build())
-                .addMethod(MethodSpec.constructorBuilder()
-                        .addJavadoc("For {@link java.util.ServiceLoader}; use {@link #INSTANCE} otherwise.\n")
-                        .addModifiers(Modifier.PUBLIC)
-                        .build())
-                .addMethod(getter("actorName", TypeName.get(String.class), CodeBlock.of("$S", model.name())))
-                .addMethod(getter("contract", ParameterizedTypeName.get(ClassName.get(Class.class), model.contractName()),
-                        CodeBlock.of("$T.class", model.contractName())))
-                .addMethod(getter("stateType", jsonTypeOf(state), CodeBlock.of("STATE")))
-                .addMethod(getter("initialState", state, initialState()))
-                .addMethod(getter("dispatcher", ParameterizedTypeName.get(METHOD_DISPATCHER, model.contractName()),
-                        CodeBlock.of("$T.INSTANCE", model.dispatcherName())))
-                .addMethod(getter("differ", ParameterizedTypeName.get(STATE_DIFFER, state),
-                        CodeBlock.of("$T.INSTANCE", model.differName())))
-                .addMethod(MethodSpec.methodBuilder("emitter")
-                        .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(events)
-                        .addParameter(EVENT_SINK, "sink")
-                        .addParameter(EVENT_TARGET, "target")
-                        .addStatement(model.events().isPresent()
-                                ? CodeBlock.of("return new $T(sink, target)", model.emitterName())
-                                : CodeBlock.of("return $T.INSTANCE", NO_EVENTS))
-                        .build())
-                .addMethod(getter("methods", ParameterizedTypeName.get(LIST, METHOD_DESCRIPTOR), CodeBlock.of("METHODS")))
-                .addMethod(getter("events", ParameterizedTypeName.get(LIST, EVENT_DESCRIPTOR), CodeBlock.of("EVENTS")));
+                .addJavadoc("pass {@link #INSTANCE} to register it explicitly.\n");
+        addInstance(type);
+        addMethodsConstant(type);
+        addConstructor(type);
+        addIdentity(type);
+        addInitialState(type);
+        addGeneratedParts(type);
+        addMethods(type);
         return file(name, type.build(), model);
+    }
+
+    private void addInstance(TypeSpec.Builder type) {
+        type.addField(FieldSpec.builder(name, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .initializer("new $T()", name)
+                .build());
+    }
+
+    private void addMethodsConstant(TypeSpec.Builder type) {
+        type.addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, METHOD_DESCRIPTOR), "METHODS",
+                        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(methodDescriptors())
+                .build());
+    }
+
+    private void addConstructor(TypeSpec.Builder type) {
+        type.addMethod(MethodSpec.constructorBuilder()
+                .addJavadoc("For {@link java.util.ServiceLoader}; use {@link #INSTANCE} otherwise.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .build());
+    }
+
+    /** {@code actorName()} and {@code contract()}. */
+    private void addIdentity(TypeSpec.Builder type) {
+        type.addMethod(getter("actorName", TypeName.get(String.class), CodeBlock.of("$S", model.name())));
+        type.addMethod(getter("contract", ParameterizedTypeName.get(ClassName.get(Class.class), model.contractName()),
+                CodeBlock.of("$T.class", model.contractName())));
+    }
+
+    private void addInitialState(TypeSpec.Builder type) {
+        type.addMethod(getter("initialState", state, initialState()));
+    }
+
+    private void addMethods(TypeSpec.Builder type) {
+        type.addMethod(getter("methods", ParameterizedTypeName.get(LIST, METHOD_DESCRIPTOR), CodeBlock.of("METHODS")));
+    }
+
+    /** The dispatcher, differ and emitter this binding hands out. */
+    private void addGeneratedParts(TypeSpec.Builder type) {
+        type.addMethod(getter("dispatcher", ParameterizedTypeName.get(METHOD_DISPATCHER, model.contractName()),
+                CodeBlock.of("$T.INSTANCE", model.dispatcherName())));
+        type.addMethod(getter("differ", ParameterizedTypeName.get(STATE_DIFFER, state),
+                CodeBlock.of("$T.INSTANCE", model.differName())));
+        type.addMethod(MethodSpec.methodBuilder("emitter")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(events)
+                .addParameter(EVENT_SINK, "sink")
+                .addParameter(EVENT_TARGET, "target")
+                .addStatement(model.events().isPresent()
+                        ? CodeBlock.of("return new $T(sink, target)", model.emitterName())
+                        : CodeBlock.of("return $T.INSTANCE", NO_EVENTS))
+                .build());
     }
 
     private static MethodSpec getter(String name, TypeName type, CodeBlock value) {
@@ -94,21 +117,7 @@ final class BindingWriter {
     private CodeBlock methodDescriptors() {
         List<CodeBlock> descriptors = new ArrayList<>();
         for (MethodModel method : model.methods()) {
-            CodeBlock input = method.input()
-                    .map(parameter -> newJsonType(parameter.type().typeName()))
-                    .orElse(CodeBlock.of("null"));
-            CodeBlock result = newJsonType(method.result().map(ValueType::typeName).orElse(VOID));
-            descriptors.add(CodeBlock.of("new $T($S, $L, $L, $L)", METHOD_DESCRIPTOR, method.name(), input, result,
-                    method.async()));
-        }
-        return listOf(descriptors);
-    }
-
-    private CodeBlock eventDescriptors() {
-        List<CodeBlock> descriptors = new ArrayList<>();
-        for (EventModel event : model.events().map(ActorModel.EventsModel::events).orElse(List.of())) {
-            descriptors.add(CodeBlock.of("new $T($S, $L)", EVENT_DESCRIPTOR, event.name(),
-                    newJsonType(event.payload().type().typeName())));
+            descriptors.add(CodeBlock.of("new $T($S)", METHOD_DESCRIPTOR, method.name()));
         }
         return listOf(descriptors);
     }
@@ -126,7 +135,6 @@ final class BindingWriter {
 
     /** {@code new State()} if the record has a no-argument constructor, else its canonical one with empty values. */
     private CodeBlock initialState() {
-        TypeName state = model.state().typeName();
         if (model.stateHasNoArgConstructor()) {
             return CodeBlock.of("new $T()", state);
         }

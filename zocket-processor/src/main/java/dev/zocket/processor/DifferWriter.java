@@ -31,6 +31,7 @@ final class DifferWriter {
 
     private final ActorModel model;
     private final ClassName differ;
+    private final TypeName state;
     private final NameAllocator methodNames = new NameAllocator();
     private final Map<ValueType, String> namedMethods = new LinkedHashMap<>();
     private final Deque<ValueType> toWrite = new ArrayDeque<>();
@@ -40,25 +41,34 @@ final class DifferWriter {
     DifferWriter(ActorModel model) {
         this.model = model;
         this.differ = model.differName();
+        this.state = model.state().typeName();
         for (RecordType record : model.stateRecords()) {
             simpleNameUses.merge(record.element().getSimpleName().toString(), 1, Integer::sum);
         }
     }
 
     JavaFile write() {
-        TypeName state = model.state().typeName();
         TypeSpec.Builder type = TypeSpec.classBuilder(differ)
                 .addAnnotation(generatedAnnotation())
                 .addOriginatingElement(model.contract())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(ParameterizedTypeName.get(STATE_DIFFER, state))
-                .addJavadoc("Computes JSON Patches between two states of {@link $T}.\n", model.contractName())
-                .addField(FieldSpec.builder(differ, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Computes JSON Patches between two states of {@link $T}.\n", model.contractName());
+        addInstance(type);
+        addDiff(type);
+        addScheduledMethods(type);
+        return file(differ, type.build(), model);
+    }
+
+    private void addInstance(TypeSpec.Builder type) {
+        type.addField(FieldSpec.builder(differ, "INSTANCE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .initializer("new $T()", differ)
                         .build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    }
 
-        String rootMethod = methodFor(model.state());
+    /** The interface method: skips equal references, else diffs the state record from the root path. */
+    private void addDiff(TypeSpec.Builder type) {
         type.addMethod(MethodSpec.methodBuilder("diff")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -66,14 +76,17 @@ final class DifferWriter {
                 .addParameter(state, "after")
                 .addParameter(PATCH_BUILDER, "patch")
                 .beginControlFlow("if (before != after)")
-                .addStatement("$N($S, before, after, patch)", rootMethod, "")
+                .addStatement("$N($S, before, after, patch)", methodFor(model.state()), "")
                 .endControlFlow()
                 .build());
+    }
+
+    /** Writes every method {@link #methodFor} scheduled, including those scheduled while writing. */
+    private void addScheduledMethods(TypeSpec.Builder type) {
         while (!toWrite.isEmpty()) {
             ValueType next = toWrite.removeFirst();
             type.addMethod(next instanceof RecordType record ? recordMethod(record) : containerMethod(next));
         }
-        return file(differ, type.build(), model);
     }
 
     /** The name of the generated method diffing {@code type}, scheduling it if new. */

@@ -29,8 +29,16 @@ final class EmitterWriter {
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(events.typeName())
                 .addJavadoc("Emits the events of {@link $T} to the subscribers {@code target} selects.\n",
-                        model.contractName())
-                .addField(EVENT_SINK, "sink", Modifier.PRIVATE, Modifier.FINAL)
+                        model.contractName());
+        addSinkAndTarget(type);
+        for (EventModel event : events.events()) {
+            addEvent(type, event);
+        }
+        return file(name, type.build(), model);
+    }
+
+    private static void addSinkAndTarget(TypeSpec.Builder type) {
+        type.addField(EVENT_SINK, "sink", Modifier.PRIVATE, Modifier.FINAL)
                 .addField(EVENT_TARGET, "target", Modifier.PRIVATE, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PUBLIC)
@@ -39,16 +47,16 @@ final class EmitterWriter {
                         .addStatement("this.sink = $T.requireNonNull(sink, $S)", OBJECTS, "sink")
                         .addStatement("this.target = $T.requireNonNull(target, $S)", OBJECTS, "target")
                         .build());
-        for (EventModel event : events.events()) {
-            String parameter = event.payload().name();
-            type.addMethod(MethodSpec.methodBuilder(event.name())
-                    .addAnnotation(Override.class)
-                    .addModifiers(Modifier.PUBLIC)
-                    .addParameter(event.payload().type().typeName(), parameter)
-                    .addStatement("sink.emit($S, $T.requireNonNull($N, $S), target)", event.name(), OBJECTS, parameter,
-                            parameter)
-                    .build());
-        }
-        return file(name, type.build(), model);
+    }
+
+    private static void addEvent(TypeSpec.Builder type, EventModel event) {
+        String parameter = event.payload().name();
+        type.addMethod(MethodSpec.methodBuilder(event.name())
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(event.payload().type().typeName(), parameter)
+                .addStatement("sink.emit($S, $T.requireNonNull($N, $S), target)", event.name(), OBJECTS, parameter,
+                        parameter)
+                .build());
     }
 }

@@ -12,63 +12,118 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.zocket.processor.ActorModel.EventModel;
+import dev.zocket.processor.ActorModel.EventsModel;
 import dev.zocket.processor.ActorModel.MethodModel;
 import java.util.HashMap;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
 
-/** Writes {@code <Contract>Handle}: the typed client-side proxy of one actor instance. */
+/**
+ * Writes {@code <Contract>Handle}: the typed client-side proxy of one actor instance. Single
+ * use: the {@code JsonType} constants it declares are remembered for the methods that use them.
+ */
 final class HandleWriter {
 
     private final ActorModel model;
     private final ClassName handle;
+    private final ClassName factory;
+    private final TypeName state;
     private final NameAllocator constants = new NameAllocator();
+    private final Map<MethodModel, String> resultConstants = new HashMap<>();
+    private final Map<EventModel, String> payloadConstants = new HashMap<>();
+    private String stateConstant;
 
     HandleWriter(ActorModel model) {
         this.model = model;
         this.handle = model.handleName();
+        this.factory = handle.nestedClass("Factory");
+        this.state = model.state().typeName();
     }
 
     JavaFile write() {
-        TypeName state = model.state().typeName();
         TypeSpec.Builder type = TypeSpec.classBuilder(handle)
                 .addAnnotation(generatedAnnotation())
                 .addOriginatingElement(model.contract())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addSuperinterface(ParameterizedTypeName.get(ACTOR_HANDLE, state))
-                .addJavadoc("Client handle for the {@code $L} actor, {@link $T}.\n\n", model.name(), model.contractName())
-                .addJavadoc("<p>Obtain one with {@link #of}; calls return futures, events and state arrive on the\n")
-                .addJavadoc("client's event thread. Dispose it (or close it) when done.\n");
+                .addSuperinterface(ParameterizedTypeName.get(ACTOR_HANDLE, state));
+        addJavadoc(type);
+        addFactoryConstant(type);
+        addStateConstant(type);
+        addResultConstants(type);
+        model.events().ifPresent(events -> addPayloadConstants(type, events));
+        addChannel(type);
+        addOf(type);
+        for (MethodModel method : model.methods()) {
+            addCall(type, method);
+        }
+        model.events().ifPresent(events -> addListeners(type, events));
+        addState(type);
+        addMeta(type);
+        addClose(type);
+        addToString(type);
+        addFactoryClass(type);
+        return file(handle, type.build(), model);
+    }
 
-        ClassName factory = handle.nestedClass("Factory");
+    private void addJavadoc(TypeSpec.Builder type) {
+        type.addJavadoc("Client handle for the {@code $L} actor, {@link $T}.\n\n", model.name(), model.contractName())
+                .addJavadoc("<p>Obtain one with {@link #of}; calls return futures, events and state arrive on the\n")
+                .addJavadoc("client's event thread. Close it when done.\n");
+    }
+
+    private void addFactoryConstant(TypeSpec.Builder type) {
         type.addField(FieldSpec.builder(ParameterizedTypeName.get(HANDLE_FACTORY, handle), "FACTORY",
                         Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Creates handles of this type; clients use it through {@link #of}.\n")
                 .initializer("new $T()", factory)
                 .build());
-        String stateConstant = constant(type, "STATE", state);
-        Map<MethodModel, String> resultConstants = new HashMap<>();
+    }
+
+    private void addStateConstant(TypeSpec.Builder type) {
+        stateConstant = addJsonTypeConstant(type, "STATE", state);
+    }
+
+    /** One constant per result type; every void method shares one {@code VOID} constant. */
+    private void addResultConstants(TypeSpec.Builder type) {
         String voidConstant = null;
         for (MethodModel method : model.methods()) {
             if (method.result().isPresent()) {
-                resultConstants.put(method, constant(type, constantName(method.name()) + "_RESULT",
+                resultConstants.put(method, addJsonTypeConstant(type, constantName(method.name()) + "_RESULT",
                         method.result().get().typeName()));
             } else {
                 if (voidConstant == null) {
-                    voidConstant = constant(type, "VOID", VOID);
+                    voidConstant = addJsonTypeConstant(type, "VOID", VOID);
                 }
                 resultConstants.put(method, voidConstant);
             }
         }
-        Map<EventModel, String> payloadConstants = new HashMap<>();
-        model.events().ifPresent(events -> events.events().forEach(event -> payloadConstants.put(event,
-                constant(type, constantName(event.name()) + "_PAYLOAD", event.payload().type().typeName()))));
+    }
+
+    private void addPayloadConstants(TypeSpec.Builder type, EventsModel events) {
+        for (EventModel event : events.events()) {
+            payloadConstants.put(event, addJsonTypeConstant(type, constantName(event.name()) + "_PAYLOAD",
+                    event.payload().type().typeName()));
+        }
+    }
+
+    private String addJsonTypeConstant(TypeSpec.Builder type, String suggestedName, TypeName valueType) {
+        String name = constants.newName(suggestedName);
+        type.addField(FieldSpec.builder(jsonTypeOf(valueType), name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(newJsonType(valueType))
+                .build());
+        return name;
+    }
+
+    private void addChannel(TypeSpec.Builder type) {
         type.addField(ACTOR_CHANNEL, "channel", Modifier.PRIVATE, Modifier.FINAL);
         type.addMethod(MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(ACTOR_CHANNEL, "channel")
                 .addStatement("this.channel = channel")
                 .build());
+    }
+
+    private void addOf(TypeSpec.Builder type) {
         type.addMethod(MethodSpec.methodBuilder("of")
                 .addJavadoc("Returns a handle to the {@code $L} instance {@code actorId}.\n", model.name())
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -77,58 +132,77 @@ final class HandleWriter {
                 .addParameter(String.class, "actorId")
                 .addStatement("return client.handle(FACTORY, actorId)")
                 .build());
+    }
 
-        for (MethodModel method : model.methods()) {
-            TypeName result = method.result().map(ValueType::typeName).orElse(VOID).box();
-            String resultConstant = resultConstants.get(method);
-            MethodSpec.Builder call = MethodSpec.methodBuilder(method.name())
-                    .addJavadoc("Calls {@link $T#$L}.\n", model.contractName(), method.name())
-                    .addModifiers(Modifier.PUBLIC)
-                    .returns(ParameterizedTypeName.get(COMPLETABLE_FUTURE, result));
-            if (method.input().isPresent()) {
-                String parameter = method.input().get().name();
-                call.addParameter(method.input().get().type().typeName(), parameter)
-                        .addStatement("return channel.call($S, $T.requireNonNull($N, $S), $N)", method.name(), OBJECTS,
-                                parameter, parameter, resultConstant);
-            } else {
-                call.addStatement("return channel.call($S, null, $N)", method.name(), resultConstant);
-            }
-            type.addMethod(call.build());
+    private void addCall(TypeSpec.Builder type, MethodModel method) {
+        TypeName result = method.result().map(ValueType::typeName).orElse(VOID).box();
+        String resultConstant = resultConstants.get(method);
+        MethodSpec.Builder call = MethodSpec.methodBuilder(method.name())
+                .addJavadoc("Calls {@link $T#$L}.\n", model.contractName(), method.name())
+                .addModifiers(Modifier.PUBLIC)
+                .returns(ParameterizedTypeName.get(COMPLETABLE_FUTURE, result));
+        if (method.input().isPresent()) {
+            String parameter = method.input().get().name();
+            call.addParameter(method.input().get().type().typeName(), parameter)
+                    .addStatement("return channel.call($S, $T.requireNonNull($N, $S), $N)", method.name(), OBJECTS,
+                            parameter, parameter, resultConstant);
+        } else {
+            call.addStatement("return channel.call($S, null, $N)", method.name(), resultConstant);
         }
+        type.addMethod(call.build());
+    }
 
-        model.events().ifPresent(events -> {
-            for (EventModel event : events.events()) {
-                TypeName payload = event.payload().type().typeName();
-                String payloadConstant = payloadConstants.get(event);
-                type.addMethod(MethodSpec.methodBuilder("on" + ActorReader.capitalize(event.name()))
-                        .addJavadoc("Listens to the {@code $L} event. The first listener subscribes to the actor's events.\n",
-                                event.name())
-                        .addModifiers(Modifier.PUBLIC)
-                        .returns(SUBSCRIPTION)
-                        .addParameter(ParameterizedTypeName.get(CONSUMER, WildcardTypeName.supertypeOf(payload)), "listener")
-                        .addStatement("return channel.onEvent($S, $N, listener)", event.name(), payloadConstant)
-                        .build());
-            }
-        });
+    private void addListeners(TypeSpec.Builder type, EventsModel events) {
+        for (EventModel event : events.events()) {
+            TypeName payload = event.payload().type().typeName();
+            type.addMethod(MethodSpec.methodBuilder("on" + ActorReader.capitalize(event.name()))
+                    .addJavadoc("Listens to the {@code $L} event. The first listener subscribes to the actor's events.\n",
+                            event.name())
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(SUBSCRIPTION)
+                    .addParameter(ParameterizedTypeName.get(CONSUMER, WildcardTypeName.supertypeOf(payload)), "listener")
+                    .addStatement("return channel.onEvent($S, $N, listener)", event.name(), payloadConstants.get(event))
+                    .build());
+        }
+    }
 
+    private void addState(TypeSpec.Builder type) {
         type.addMethod(MethodSpec.methodBuilder("state")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(ParameterizedTypeName.get(STATE_VIEW, state))
                 .addStatement("return channel.state($N)", stateConstant)
                 .build());
+    }
+
+    private void addMeta(TypeSpec.Builder type) {
         type.addMethod(MethodSpec.methodBuilder("meta")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(HANDLE_META)
                 .addStatement("return channel.meta()")
                 .build());
+    }
+
+    private void addClose(TypeSpec.Builder type) {
+        type.addMethod(MethodSpec.methodBuilder("close")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addStatement("channel.close()")
+                .build());
+    }
+
+    private void addToString(TypeSpec.Builder type) {
         type.addMethod(MethodSpec.methodBuilder("toString")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(String.class)
                 .addStatement("return $S + channel.meta().id() + $S", handle.simpleName() + "[" + model.name() + "/", "]")
                 .build());
+    }
+
+    /** The nested {@code Factory} behind {@code FACTORY}: the actor name and the constructor. */
+    private void addFactoryClass(TypeSpec.Builder type) {
         type.addType(TypeSpec.classBuilder(factory)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addSuperinterface(ParameterizedTypeName.get(HANDLE_FACTORY, handle))
@@ -146,14 +220,5 @@ final class HandleWriter {
                         .addStatement("return new $T(channel)", handle)
                         .build())
                 .build());
-        return file(handle, type.build(), model);
-    }
-
-    private String constant(TypeSpec.Builder type, String suggestedName, TypeName valueType) {
-        String name = constants.newName(suggestedName);
-        type.addField(FieldSpec.builder(jsonTypeOf(valueType), name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer(newJsonType(valueType))
-                .build());
-        return name;
     }
 }

@@ -44,6 +44,31 @@ enum Message {
             "Method %s returns a raw %s. Give its result type, e.g. CompletionStage<Void> for no result."),
     UNSUPPORTED_TYPE(
             "%s has type %s, which %s: %s"),
+
+    // The reasons that complete UNSUPPORTED_TYPE: why the type has no JSON shape Zocket can use.
+    TYPE_OBJECT_ARRAY(
+            "arrays of objects have no element type Zocket can follow. Use List<%s> instead."),
+    TYPE_VARIABLE(
+            "type variables and wildcards have no JSON shape. Use a concrete type."),
+    TYPE_WITHOUT_JSON(
+            "it has no JSON representation."),
+    TYPE_SET_IN_STATE(
+            "a Set has no stable order for JSON Patch paths. Use List<E>, or Map<String, V>."),
+    TYPE_RAW_MAP(
+            "a raw Map has no known key and value types. Write Map<String, V>."),
+    TYPE_MAP_KEY(
+            "JSON object keys are strings. Use Map<String, V>."),
+    TYPE_RAW_CONTAINER(
+            "a raw %s has no known element type. Write %s."),
+    TYPE_STAGE_OUTSIDE_RESULT(
+            "a CompletionStage may only be the return type of an actor method."),
+    TYPE_PRIMITIVE_OPTIONAL(
+            "use Optional<Integer>, Optional<Long> or Optional<Double> instead."),
+    TYPE_GENERIC_RECORD(
+            "generic records are not supported. Declare a record for each use."),
+    TYPE_UNKNOWN_SHAPE(
+            "it is not a record, enum, List, Map, Optional or scalar, so its JSON shape is unknown. Use a record."),
+
     UNRESOLVED_TYPE(
             "%s has type %s, which could not be resolved. Check the imports and that the type is on the class path."),
     STATE_JSON_ANNOTATION(
@@ -71,6 +96,12 @@ enum Message {
             "Component %s of %s holds %s, whose constraints Bean Validation only checks when the component is"
                     + " annotated @Valid, so they would be ignored. Add @Valid to the component (for a container,"
                     + " on the type argument: List<@Valid %s>)."),
+    SOURCE_FILE_FAILURE(
+            "Zocket could not write the generated source %s: %s. Check that no other processor or source"
+                    + " file creates a type of that name, and that the generated sources directory is writable."),
+    SERVICE_FILE_FAILURE(
+            "Zocket could not write %s, so hosts will not find the generated bindings through ServiceLoader: %s."
+                    + " Check that the class output directory is writable."),
     PROCESSOR_FAILURE(
             "The Zocket processor failed on %s. This is a bug in Zocket; please report it with this trace:%n%s");
 

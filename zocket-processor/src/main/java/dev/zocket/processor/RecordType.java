@@ -3,7 +3,6 @@ package dev.zocket.processor;
 import com.palantir.javapoet.ClassName;
 import java.util.List;
 import java.util.Objects;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -18,7 +17,7 @@ final class RecordType implements ValueType {
      * @param name the Java name, which is also the accessor name
      * @param jsonName the member name on the wire ({@code @JsonProperty} may rename it)
      */
-    record Component(String name, String jsonName, ValueType type, ExecutableElement accessor) {}
+    record Component(String name, String jsonName, ValueType type) {}
 
     private final TypeElement element;
     private final ClassName typeName;

@@ -24,6 +24,12 @@ final class Reporter {
         messager.printMessage(Diagnostic.Kind.ERROR, message.format(arguments), positioned(element));
     }
 
+    /** An error about the compilation as a whole, with no element to place it on. */
+    void error(Message message, Object... arguments) {
+        errors++;
+        messager.printMessage(Diagnostic.Kind.ERROR, message.format(arguments));
+    }
+
     void error(Element element, AnnotationMirror annotation, AnnotationValue value, Message message,
             Object... arguments) {
         errors++;

@@ -119,16 +119,15 @@ final class TypeResolver {
                 if (component.getKind().isPrimitive()) {
                     return new ValueType.PrimitiveArray(TypeName.get(component).withoutAnnotations());
                 }
-                throw new Unsupported("arrays of objects have no element type Zocket can follow."
-                        + " Use List<" + simpleName(component) + "> instead.");
+                throw new Unsupported(Message.TYPE_OBJECT_ARRAY, simpleName(component));
             }
             case DECLARED:
                 return resolveDeclared((DeclaredType) type, use, subject, where);
             case TYPEVAR:
             case WILDCARD:
-                throw new Unsupported("type variables and wildcards have no JSON shape. Use a concrete type.");
+                throw new Unsupported(Message.TYPE_VARIABLE);
             default:
-                throw new Unsupported("it has no JSON representation.");
+                throw new Unsupported(Message.TYPE_WITHOUT_JSON);
         }
     }
 
@@ -148,41 +147,39 @@ final class TypeResolver {
                 return new ValueType.ListOf(resolveOrThrow(onlyArgument(type, "List<E>"), use, subject, where));
             case "java.util.Set":
                 if (use == Use.STATE) {
-                    throw new Unsupported("a Set has no stable order for JSON Patch paths."
-                            + " Use List<E>, or Map<String, V>.");
+                    throw new Unsupported(Message.TYPE_SET_IN_STATE);
                 }
                 return new ValueType.SetOf(resolveOrThrow(onlyArgument(type, "Set<E>"), use, subject, where));
             case "java.util.Optional":
                 return new ValueType.OptionalOf(resolveOrThrow(onlyArgument(type, "Optional<T>"), use, subject, where));
             case "java.util.Map": {
                 if (arguments.size() != 2) {
-                    throw new Unsupported("a raw Map has no known key and value types. Write Map<String, V>.");
+                    throw new Unsupported(Message.TYPE_RAW_MAP);
                 }
                 if (!isString(arguments.get(0))) {
-                    throw new Unsupported("JSON object keys are strings. Use Map<String, V>.");
+                    throw new Unsupported(Message.TYPE_MAP_KEY);
                 }
                 return new ValueType.MapOf(resolveOrThrow(arguments.get(1), use, subject, where));
             }
             case "java.util.concurrent.CompletionStage":
             case "java.util.concurrent.CompletableFuture":
-                throw new Unsupported("a CompletionStage may only be the return type of an actor method.");
+                throw new Unsupported(Message.TYPE_STAGE_OUTSIDE_RESULT);
             default:
                 break;
         }
         if (PRIMITIVE_OPTIONALS.contains(name)) {
-            throw new Unsupported("use Optional<Integer>, Optional<Long> or Optional<Double> instead.");
+            throw new Unsupported(Message.TYPE_PRIMITIVE_OPTIONAL);
         }
         if (element.getKind() == ElementKind.ENUM) {
             return new ValueType.EnumValue(ClassName.get(element));
         }
         if (element.getKind() == ElementKind.RECORD) {
             if (!element.getTypeParameters().isEmpty()) {
-                throw new Unsupported("generic records are not supported. Declare a record for each use.");
+                throw new Unsupported(Message.TYPE_GENERIC_RECORD);
             }
             return resolveRecord(element, use);
         }
-        throw new Unsupported("it is not a record, enum, List, Map, Optional or scalar, so its JSON shape is unknown."
-                + " Use a record.");
+        throw new Unsupported(Message.TYPE_UNKNOWN_SHAPE);
     }
 
     private RecordType resolveRecord(TypeElement element, Use use) {
@@ -208,7 +205,7 @@ final class TypeResolver {
             ValueType type = resolve(component.asType(), use, "Component " + componentName + " of " + recordName,
                     component);
             if (type != null) {
-                components.add(new RecordType.Component(componentName, jsonName(component, accessor), type, accessor));
+                components.add(new RecordType.Component(componentName, jsonName(component, accessor), type));
             }
         }
         record.setComponents(components);
@@ -268,8 +265,7 @@ final class TypeResolver {
 
     private TypeMirror onlyArgument(DeclaredType type, String written) throws Unsupported {
         if (type.getTypeArguments().size() != 1) {
-            throw new Unsupported("a raw " + type.asElement().getSimpleName()
-                    + " has no known element type. Write " + written + ".");
+            throw new Unsupported(Message.TYPE_RAW_CONTAINER, type.asElement().getSimpleName(), written);
         }
         return type.getTypeArguments().get(0);
     }
@@ -296,12 +292,17 @@ final class TypeResolver {
         return String.join(".", ClassName.get(element).simpleNames());
     }
 
-    /** A type Zocket cannot support; the message says why and what to use. */
+    /** A type Zocket cannot support; the message (one of the {@code TYPE_} reasons) says why and what to use. */
     private static class Unsupported extends Exception {
         private static final long serialVersionUID = 1L;
 
-        Unsupported(String reason) {
-            super(reason, null, false, false);
+        Unsupported(Message reason, Object... arguments) {
+            super(reason.format(arguments), null, false, false);
+        }
+
+        /** For {@link AlreadyReported}, whose message is never shown. */
+        Unsupported() {
+            super(null, null, false, false);
         }
     }
 
@@ -310,7 +311,7 @@ final class TypeResolver {
         private static final long serialVersionUID = 1L;
 
         AlreadyReported() {
-            super("");
+            super();
         }
     }
 }

@@ -40,25 +40,34 @@ final class WithersWriter {
                 .addJavadoc("Copy methods for {@link $T}. Let the record implement this interface:\n", record.typeName())
                 .addJavadoc("{@code record $L(...) implements $L}.\n", record.element().getSimpleName(), name.simpleName());
         for (RecordType.Component component : record.components()) {
-            type.addMethod(MethodSpec.methodBuilder(component.name())
-                    .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-                    .returns(component.type().typeName())
-                    .build());
+            addAccessor(type, component);
         }
-        for (RecordType.Component changed : record.components()) {
-            List<CodeBlock> arguments = new ArrayList<>();
-            for (RecordType.Component component : record.components()) {
-                arguments.add(component == changed ? CodeBlock.of("$N", component.name())
-                        : CodeBlock.of("$N()", component.name()));
-            }
-            type.addMethod(MethodSpec.methodBuilder("with" + ActorReader.capitalize(changed.name()))
-                    .addJavadoc("Returns a copy with {@code $L} replaced.\n", changed.name())
-                    .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
-                    .returns(record.typeName())
-                    .addParameter(changed.type().typeName(), changed.name())
-                    .addStatement("return new $T($L)", record.typeName(), CodeBlock.join(arguments, ", "))
-                    .build());
+        for (RecordType.Component component : record.components()) {
+            addWither(type, component);
         }
         return file(name, type.build(), model);
+    }
+
+    /** The record's own accessor, declared so the default methods can call it. */
+    private static void addAccessor(TypeSpec.Builder type, RecordType.Component component) {
+        type.addMethod(MethodSpec.methodBuilder(component.name())
+                .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                .returns(component.type().typeName())
+                .build());
+    }
+
+    private void addWither(TypeSpec.Builder type, RecordType.Component changed) {
+        List<CodeBlock> arguments = new ArrayList<>();
+        for (RecordType.Component component : record.components()) {
+            arguments.add(component == changed ? CodeBlock.of("$N", component.name())
+                    : CodeBlock.of("$N()", component.name()));
+        }
+        type.addMethod(MethodSpec.methodBuilder("with" + ActorReader.capitalize(changed.name()))
+                .addJavadoc("Returns a copy with {@code $L} replaced.\n", changed.name())
+                .addModifiers(Modifier.PUBLIC, Modifier.DEFAULT)
+                .returns(record.typeName())
+                .addParameter(changed.type().typeName(), changed.name())
+                .addStatement("return new $T($L)", record.typeName(), CodeBlock.join(arguments, ", "))
+                .build());
     }
 }

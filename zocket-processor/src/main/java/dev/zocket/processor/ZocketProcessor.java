@@ -114,6 +114,18 @@ public final class ZocketProcessor extends AbstractProcessor {
         model.events().ifPresent(events -> files.add(new EmitterWriter(model, events).write()));
         files.add(new DifferWriter(model).write());
         files.add(new BindingWriter(model).write());
+        addWithers(model, files);
+        for (JavaFile file : files) {
+            writeSource(model, file);
+        }
+        bindings.add(model.bindingName().canonicalName());
+    }
+
+    /**
+     * Withers for each state record compiled now that has components, unless an earlier contract
+     * sharing the record generated them already.
+     */
+    private void addWithers(ActorModel model, List<JavaFile> files) {
         for (RecordType record : model.stateRecords()) {
             String withers = ActorModel.withersName(record).canonicalName();
             if (isCompiledNow(record.element()) && !record.components().isEmpty()
@@ -126,17 +138,17 @@ public final class ZocketProcessor extends AbstractProcessor {
                 files.add(new WithersWriter(model, record).write());
             }
         }
-        for (JavaFile file : files) {
-            String name = file.packageName().isEmpty() ? file.typeSpec().name()
-                    : file.packageName() + "." + file.typeSpec().name();
-            try {
-                file.writeTo(processingEnv.getFiler());
-                generatedTypes.add(name);
-            } catch (IOException e) {
-                reporter.error(model.contract(), Message.PROCESSOR_FAILURE, name, e);
-            }
+    }
+
+    private void writeSource(ActorModel model, JavaFile file) {
+        String name = file.packageName().isEmpty() ? file.typeSpec().name()
+                : file.packageName() + "." + file.typeSpec().name();
+        try {
+            file.writeTo(processingEnv.getFiler());
+            generatedTypes.add(name);
+        } catch (IOException e) {
+            reporter.error(model.contract(), Message.SOURCE_FILE_FAILURE, name, e.getMessage());
         }
-        bindings.add(model.bindingName().canonicalName());
     }
 
     /** Whether {@code type} is declared in a source file of this compilation (not in a library). */
@@ -171,8 +183,7 @@ public final class ZocketProcessor extends AbstractProcessor {
         try {
             ServiceFile.write(processingEnv.getFiler(), bindings);
         } catch (IOException e) {
-            processingEnv.getMessager().printMessage(javax.tools.Diagnostic.Kind.ERROR,
-                    "Zocket could not write " + ServiceFile.PATH + ": " + e.getMessage());
+            reporter.error(Message.SERVICE_FILE_FAILURE, ServiceFile.PATH, e.getMessage());
         }
     }
 }

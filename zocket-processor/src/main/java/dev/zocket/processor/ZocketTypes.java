@@ -28,7 +28,6 @@ final class ZocketTypes {
     static final ClassName EVENT_SINK = ClassName.get("dev.zocket.spi", "EventSink");
     static final ClassName EVENT_TARGET = ClassName.get("dev.zocket.spi", "EventTarget");
     static final ClassName METHOD_DESCRIPTOR = ClassName.get("dev.zocket.spi", "MethodDescriptor");
-    static final ClassName EVENT_DESCRIPTOR = ClassName.get("dev.zocket.spi", "EventDescriptor");
     static final ClassName NO_EVENTS = ClassName.get("dev.zocket.spi", "NoEvents");
     static final ClassName PATCH_BUILDER = ClassName.get("dev.zocket.diff", "PatchBuilder");
     static final ClassName DIFFS = ClassName.get("dev.zocket.diff", "Diffs");

@@ -5,6 +5,9 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +32,28 @@ class DiagnosticsTest {
         assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(lineContaining);
     }
 
+    /** Like {@link #assertError}, and the error points at {@code at}, its first occurrence in that line. */
+    private static void assertErrorAt(String file, String message, String lineContaining, String at) {
+        JavaFileObject source = source(file);
+        Compilation compilation = compile(source);
+        assertThat(compilation).failed();
+        List<String> lines = lines(source);
+        int line = 0;
+        while (!lines.get(line).contains(lineContaining)) {
+            line++;
+        }
+        assertThat(compilation).hadErrorContaining(message).inFile(source).onLine(line + 1)
+                .atColumn(lines.get(line).indexOf(lineContaining) + lineContaining.indexOf(at) + 1);
+    }
+
+    private static List<String> lines(JavaFileObject source) {
+        try {
+            return source.getCharContent(false).toString().lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Test
     void actorMustBeAnInterface() {
         assertError("ErroneousActorOnClass", "@Actor must annotate an interface, but ErroneousActorOnClass is a class."
@@ -45,8 +70,8 @@ class DiagnosticsTest {
 
     @Test
     void actorMustNotBeGeneric() {
-        assertError("ErroneousGeneric", "Actor contract ErroneousGeneric must not declare type parameters: the wire"
-                + " protocol cannot carry them. Use concrete record types.", "public interface ErroneousGeneric<T>");
+        assertErrorAt("ErroneousGeneric", "Actor contract ErroneousGeneric must not declare type parameters: the wire"
+                + " protocol cannot carry them. Use concrete record types.", "public interface ErroneousGeneric<T>", "T>");
     }
 
     @Test
@@ -79,9 +104,9 @@ class DiagnosticsTest {
 
     @Test
     void methodTakesAtMostOneParameter() {
-        assertError("ErroneousTwoParameters", "Method add has 2 parameters, but an actor method takes at most one:"
+        assertErrorAt("ErroneousTwoParameters", "Method add has 2 parameters, but an actor method takes at most one:"
                 + " a record. Put the values in a record, e.g. record AddInput(...), and take that.",
-                "void add(By first, By second);");
+                "void add(By first, By second);", "second");
     }
 
     @Test
@@ -93,8 +118,8 @@ class DiagnosticsTest {
 
     @Test
     void methodMustNotBeGeneric() {
-        assertError("ErroneousGenericMethod", "Method add must not declare type parameters: the wire protocol cannot"
-                + " carry them.", "<T> void add();");
+        assertErrorAt("ErroneousGenericMethod", "Method add must not declare type parameters: the wire protocol cannot"
+                + " carry them.", "<T> void add();", "T>");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.zocket.server;
 
-import dev.zocket.Cancellable;
+import dev.zocket.Subscription;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -72,5 +72,5 @@ public interface ActorContext<S extends Record, E> {
      * Runs {@code task} on this instance after {@code delay}, as a message of its own (with no
      * caller): it may change state and emit. Timers end when the instance is deactivated.
      */
-    Cancellable schedule(Duration delay, Runnable task);
+    Subscription schedule(Duration delay, Runnable task);
 }

@@ -8,7 +8,7 @@ import dev.zocket.server.internal.transport.HttpEndpoints;
 import dev.zocket.server.internal.transport.StaticFiles;
 import dev.zocket.server.internal.transport.WebSocketTransport;
 import dev.zocket.spi.ActorBinding;
-import dev.zocket.spi.SystemTimeSource;
+import dev.zocket.internal.SystemTimeSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -59,9 +59,9 @@ public final class ChatClient {
         // end::errors[]
 
         // tag::dispose[]
-        messages.unsubscribe();
-        state.unsubscribe();
-        room.close(); // or room.meta().dispose()
+        messages.cancel();
+        state.cancel();
+        room.close();
         client.close();
         // end::dispose[]
     }

@@ -1,6 +1,6 @@
 package dev.zocket.bench.jmh;
 
-import dev.zocket.Cancellable;
+import dev.zocket.Subscription;
 import dev.zocket.bench.TickerActor;
 import dev.zocket.bench.TickerBinding;
 import dev.zocket.example.counter.CounterActor;
@@ -32,7 +32,7 @@ final class InProcessHost {
         }
 
         @Override
-        public Cancellable schedule(Duration delay, Runnable task) {
+        public Subscription schedule(Duration delay, Runnable task) {
             return () -> {};
         }
     };

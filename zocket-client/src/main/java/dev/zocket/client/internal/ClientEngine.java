@@ -1,12 +1,11 @@
 package dev.zocket.client.internal;
 
 import dev.zocket.ActorClient;
-import dev.zocket.Cancellable;
+import dev.zocket.Subscription;
 import dev.zocket.ErrorCode;
 import dev.zocket.HandleMeta;
 import dev.zocket.RpcException;
 import dev.zocket.StateView;
-import dev.zocket.Subscription;
 import dev.zocket.ZocketException;
 import dev.zocket.client.ClientOptions;
 import dev.zocket.client.ConnectionException;
@@ -94,7 +93,7 @@ public final class ClientEngine implements ActorClient {
     private boolean everConnected;
     private int epoch;
     private int reconnectAttempts;
-    private Cancellable reconnectTimer;
+    private Subscription reconnectTimer;
     private final Map<String, PendingRpc> pending = new LinkedHashMap<>();
     private final Map<HandleKey, HandleCore> handles = new HashMap<>();
     private final Queue<Outgoing> outbox = new ArrayDeque<>();
@@ -109,7 +108,7 @@ public final class ClientEngine implements ActorClient {
         final String text;
         final JsonType<?> resultType;
         final CompletableFuture<Object> result;
-        Cancellable timeout;
+        Subscription timeout;
         boolean sent;
 
         PendingRpc(String id, String method, String text, JsonType<?> resultType, CompletableFuture<Object> result) {
@@ -833,7 +832,7 @@ public final class ClientEngine implements ActorClient {
         }
 
         @Override
-        public void dispose() {
+        public void close() {
             if (released.compareAndSet(false, true)) {
                 for (Registration registration : registrations) {
                     registration.detach();

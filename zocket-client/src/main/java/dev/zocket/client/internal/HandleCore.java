@@ -1,6 +1,6 @@
 package dev.zocket.client.internal;
 
-import dev.zocket.Cancellable;
+import dev.zocket.Subscription;
 import dev.zocket.json.JsonType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ final class HandleCore {
     boolean eventsSubscribed;
     boolean stateSubscribed;
     boolean disposed;
-    Cancellable pendingDisposal;
+    Subscription pendingDisposal;
 
     HandleCore(HandleKey key) {
         this.key = key;

@@ -19,7 +19,7 @@ import javax.annotation.processing.Generated;
  * Client handle for the {@code chat} actor, {@link ChatRoom}.
  *
  * <p>Obtain one with {@link #of}; calls return futures, events and state arrive on the
- * client's event thread. Dispose it (or close it) when done.
+ * client's event thread. Close it when done.
  */
 @Generated("dev.zocket.processor.ZocketProcessor")
 public final class ChatRoomHandle implements ActorHandle<ChatRoom.State> {
@@ -128,6 +128,11 @@ public final class ChatRoomHandle implements ActorHandle<ChatRoom.State> {
     @Override
     public HandleMeta meta() {
         return channel.meta();
+    }
+
+    @Override
+    public void close() {
+        channel.close();
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.zocket.testkit.internal;
 
-import dev.zocket.Cancellable;
+import dev.zocket.Subscription;
 import dev.zocket.spi.TimeSource;
 import java.time.Duration;
 import java.util.PriorityQueue;
@@ -35,7 +35,7 @@ public final class ManualTime implements TimeSource {
     }
 
     @Override
-    public Cancellable schedule(Duration delay, Runnable task) {
+    public Subscription schedule(Duration delay, Runnable task) {
         if (delay.isZero() || delay.isNegative()) {
             executor.execute(task);
             return () -> {};

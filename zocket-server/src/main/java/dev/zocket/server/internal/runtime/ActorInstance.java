@@ -1,6 +1,6 @@
 package dev.zocket.server.internal.runtime;
 
-import dev.zocket.Cancellable;
+import dev.zocket.Subscription;
 import dev.zocket.ErrorCode;
 import dev.zocket.diff.PatchBuilder;
 import dev.zocket.protocol.EventMessage;
@@ -354,7 +354,7 @@ final class ActorInstance<C, S extends Record, E> {
 
     // ---------------------------------------------------------------- timers
 
-    Cancellable schedule(Duration delay, Runnable task) {
+    Subscription schedule(Duration delay, Runnable task) {
         Timer timer = new Timer(task);
         timers.add(timer);
         updateHolds();
@@ -377,7 +377,7 @@ final class ActorInstance<C, S extends Record, E> {
 
     private static final class Timer {
         final Runnable task;
-        Cancellable scheduled;
+        Subscription scheduled;
         boolean cancelled;
 
         Timer(Runnable task) {

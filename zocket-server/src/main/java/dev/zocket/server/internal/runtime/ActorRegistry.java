@@ -1,6 +1,6 @@
 package dev.zocket.server.internal.runtime;
 
-import dev.zocket.Cancellable;
+import dev.zocket.Subscription;
 import dev.zocket.protocol.RpcCall;
 import dev.zocket.server.ServerLimits;
 import dev.zocket.spi.TimeSource;
@@ -35,7 +35,7 @@ public final class ActorRegistry {
     private final ServerLimits limits;
     private final Map<InstanceKey, ActorInstance<?, ?, ?>> instances = new ConcurrentHashMap<>();
     private volatile boolean closing;
-    private volatile Cancellable sweep;
+    private volatile Subscription sweep;
 
     public ActorRegistry(Map<String, ActorType<?, ?, ?>> types, Codecs codecs, ServerMetrics metrics, TimeSource time,
             Executor executor, ServerLimits limits) {
@@ -141,7 +141,7 @@ public final class ActorRegistry {
      */
     public void shutdown(Duration timeout) {
         closing = true;
-        Cancellable pending = sweep;
+        Subscription pending = sweep;
         if (pending != null) {
             pending.cancel();
         }

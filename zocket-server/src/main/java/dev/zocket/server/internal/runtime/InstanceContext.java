@@ -1,6 +1,6 @@
 package dev.zocket.server.internal.runtime;
 
-import dev.zocket.Cancellable;
+import dev.zocket.Subscription;
 import dev.zocket.ErrorCode;
 import dev.zocket.RpcException;
 import dev.zocket.server.ActorContext;
@@ -87,7 +87,7 @@ final class InstanceContext<C, S extends Record, E> implements ActorContext<S, E
     }
 
     @Override
-    public Cancellable schedule(Duration delay, Runnable task) {
+    public Subscription schedule(Duration delay, Runnable task) {
         return instance.schedule(delay, task);
     }
 

@@ -4,7 +4,7 @@ import dev.zocket.spi.TimeSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.zocket.Cancellable;
+import dev.zocket.Subscription;
 import dev.zocket.json.JsonCodec;
 import dev.zocket.protocol.MessageType;
 import dev.zocket.protocol.RpcCall;
@@ -78,7 +78,7 @@ class ActorRuntimeTest {
             }
 
             @Override
-            public Cancellable schedule(Duration delay, Runnable task) {
+            public Subscription schedule(Duration delay, Runnable task) {
                 return () -> {};
             }
         };

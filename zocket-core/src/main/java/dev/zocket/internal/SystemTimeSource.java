@@ -1,6 +1,7 @@
-package dev.zocket.spi;
+package dev.zocket.internal;
 
-import dev.zocket.Cancellable;
+import dev.zocket.Subscription;
+import dev.zocket.spi.TimeSource;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The system clock and one daemon timer thread. {@link #shared()} is one instance for the whole
- * JVM, so many clients cost one timer thread in all.
+ * JVM, so many clients cost one timer thread in all. Used by the server and the client; not
+ * API (see the package documentation).
  */
 public final class SystemTimeSource implements TimeSource, AutoCloseable {
 
@@ -41,7 +43,7 @@ public final class SystemTimeSource implements TimeSource, AutoCloseable {
     }
 
     @Override
-    public Cancellable schedule(Duration delay, Runnable task) {
+    public Subscription schedule(Duration delay, Runnable task) {
         ScheduledFuture<?> future = timer.schedule(task, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
         return () -> future.cancel(false);
     }
