@@ -12,15 +12,12 @@ import dev.zocket.client.transport.Transport;
 import dev.zocket.json.JsonCodec;
 import dev.zocket.json.JsonType;
 import dev.zocket.protocol.EventMessage;
-import dev.zocket.protocol.ParseResult;
 import dev.zocket.protocol.ProtocolCodec;
-import dev.zocket.protocol.ProtocolError;
 import dev.zocket.protocol.RpcCall;
 import dev.zocket.protocol.RpcResult;
 import dev.zocket.protocol.ServerMessage;
 import dev.zocket.protocol.StatePatch;
 import dev.zocket.protocol.StateSnapshot;
-import dev.zocket.protocol.Welcome;
 import dev.zocket.spi.HandleFactory;
 import dev.zocket.spi.TimeSource;
 import java.time.Duration;
@@ -30,14 +27,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The protocol side of a client, and the one place that ties its parts together: the
- * connection and its reconnection ({@link ConnectionState}), calls correlated by id with their
- * timeouts ({@link PendingCalls}), handle cores with their listeners, subscriptions and state
- * stores ({@link HandleRegistry}), and the messages on their way out ({@link Outbox}).
+ * The protocol side of a client, and the one place its parts meet: the connection and its
+ * reconnection ({@link Connection}), calls correlated by id with their timeouts
+ * ({@link PendingCalls}), handle cores with their listeners, subscriptions and state stores
+ * ({@link HandleRegistry}), and the messages on their way out ({@link Outbox}). It routes
+ * incoming messages to them and decides what a lost link means for calls and handles.
  *
  * <p><b>Threading.</b> Any thread may call in. Every operation runs through the
  * {@link EngineLock}: it changes state and queues messages under the lock, and only once the
@@ -49,56 +45,40 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClientEngine implements ActorClient {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClientEngine.class);
-
     private final ClientOptions options;
-    private final Transport transport;
-    private final SerialExecutor events;
     private final JsonCodec json;
     private final ProtocolCodec protocol;
     private final Outbox outbox;
     private final EngineLock lock;
     private final Timers timers;
-    private final ConnectionState connection;
+    private final Connection connection;
     private final PendingCalls calls;
     private final HandleRegistry handles;
     private final AtomicLong rpcIds = new AtomicLong();
-    private final CompletableFuture<Void> ready = new CompletableFuture<>();
-    private TimerSlot readyTimeout; // guarded by the lock
 
     public ClientEngine(ClientOptions options, Transport transport, TimeSource time, Executor callbackExecutor,
             JsonCodec json) {
         this.options = Objects.requireNonNull(options, "options");
-        this.transport = Objects.requireNonNull(transport, "transport");
-        this.events = new SerialExecutor(Objects.requireNonNull(callbackExecutor, "callbackExecutor"));
         this.json = Objects.requireNonNull(json, "json");
         this.protocol = new ProtocolCodec(json);
+        SerialExecutor events = new SerialExecutor(Objects.requireNonNull(callbackExecutor, "callbackExecutor"));
         this.outbox = new Outbox(protocol);
         this.lock = new EngineLock(outbox, events);
         this.timers = new Timers(Objects.requireNonNull(time, "time"), events, lock);
-        this.connection = new ConnectionState(options);
+        this.connection = new Connection(options, Objects.requireNonNull(transport, "transport"), protocol, outbox,
+                timers, events, lock, new Router());
         this.calls = new PendingCalls(timers, json);
         this.handles = new HandleRegistry(json, timers, options.handleDisposeDelay());
     }
 
     /** Starts connecting; call once. */
     public void start() {
-        lock.run(deferred -> {
-            connect(deferred);
-            Duration timeout = options.connectTimeout();
-            if (!timeout.isZero()) {
-                readyTimeout = timers.after(timeout, (timer, expired) -> {
-                    ConnectionException failure = connection.cannotConnect("",
-                            "no answer within " + timeout.toMillis() + "ms");
-                    expired.callback(() -> ready.completeExceptionally(failure));
-                }, deferred);
-            }
-        });
+        lock.run(connection::start);
     }
 
     /** Completes when the first connection opens; fails after the connect timeout, or on close. */
     public CompletableFuture<Void> ready() {
-        return ready;
+        return connection.ready();
     }
 
     public ConnectionStatus status() {
@@ -135,90 +115,9 @@ public final class ClientEngine implements ActorClient {
                 return;
             }
             handles.closeAll(outbox, deferred);
-            timers.cancel(connection.close(deferred), deferred);
             calls.failAll(new ConnectionException("WebSocket client closed"), deferred);
-            timers.cancel(readyTimeout, deferred);
-            Transport.Link closing = outbox.detach();
-            if (closing != null) {
-                deferred.action(closing::close);
-            }
-            deferred.callback(() -> ready.completeExceptionally(
-                    new ConnectionException("WebSocket client closed before becoming ready")));
+            connection.close(deferred);
         });
-    }
-
-    // ------------------------------------------------------------------ connection
-
-    /** Starts an attempt; the link is opened once the lock is released. */
-    private void connect(Deferred deferred) {
-        int attempt = connection.beginAttempt();
-        deferred.action(() -> open(attempt));
-    }
-
-    private void open(int attempt) {
-        CompletableFuture<Transport.Link> opening;
-        try {
-            opening = transport.open(options.url(), options.connectTimeout(), new LinkEvents(attempt));
-        } catch (RuntimeException e) {
-            opening = CompletableFuture.failedFuture(e);
-        }
-        opening.whenComplete((link, failure) -> events.execute(() -> lock.run(deferred ->
-                opened(attempt, link, failure, deferred))));
-    }
-
-    private void opened(int attempt, Transport.Link link, Throwable failure, Deferred deferred) {
-        if (!connection.isCurrent(attempt)) {
-            if (link != null) {
-                deferred.action(link::close);
-            }
-            return;
-        }
-        if (failure != null) {
-            connectionLost(ConnectFailures.describe(failure, options.connectTimeout()),
-                    ConnectFailures.unwrap(failure), deferred);
-            return;
-        }
-        outbox.attach(link);
-        boolean first = connection.opened(deferred);
-        handles.resubscribeAll(outbox);
-        calls.sendWaiting(outbox);
-        if (first) {
-            timers.cancel(readyTimeout, deferred);
-            deferred.callback(() -> ready.complete(null));
-        }
-    }
-
-    private void linkClosed(int attempt, int code, String reason, Deferred deferred) {
-        if (connection.isCurrent(attempt)) {
-            String why = reason == null || reason.isEmpty() ? "connection closed (code " + code + ")"
-                    : "connection closed (code " + code + ", " + reason + ")";
-            connectionLost(why, null, deferred);
-        }
-    }
-
-    /** Fails the calls the link carried, then reconnects or gives up. */
-    private void connectionLost(String why, Throwable cause, Deferred deferred) {
-        outbox.detach();
-        boolean wasOpen = connection.status() == ConnectionStatus.CONNECTED;
-        connection.lost(why, cause);
-        boolean giveUp = !options.reconnect();
-        calls.linkLost(giveUp, call -> connection.cannotConnect("RPC \"" + call.method + "\" was not sent: ", why),
-                deferred);
-        handles.connectionLost();
-        if (giveUp) {
-            connection.disconnected(deferred);
-            ConnectionException failure = wasOpen ? new ConnectionException("WebSocket closed")
-                    : connection.cannotConnect("", why);
-            timers.cancel(readyTimeout, deferred);
-            deferred.callback(() -> ready.completeExceptionally(failure));
-            return;
-        }
-        Duration delay = connection.reconnecting(deferred);
-        connection.awaitReconnect(timers.after(delay, (timer, expired) -> {
-            if (connection.isPendingReconnect(timer)) {
-                connect(expired);
-            }
-        }, deferred));
     }
 
     // ------------------------------------------------------------------ calls
@@ -258,6 +157,7 @@ public final class ClientEngine implements ActorClient {
         return (CompletableFuture<R>) (CompletableFuture<?>) future;
     }
 
+    /** A sent call timed out; one that never found a link says why there was none. */
     private void timedOut(String id, Deferred deferred) {
         PendingCall call = calls.expire(id);
         if (call == null) {
@@ -269,38 +169,6 @@ public final class ClientEngine implements ActorClient {
                 : connection.cannotConnect("RPC \"" + call.method + "\" was not sent within " + millis + "ms: ",
                         "no answer yet");
         call.fail(error, timers, deferred);
-    }
-
-    // ------------------------------------------------------------------ incoming
-
-    private void received(int attempt, String text) {
-        ParseResult<ServerMessage> parsed = protocol.parseServerMessage(text);
-        if (parsed instanceof ParseResult.Malformed<ServerMessage> malformed) {
-            LOG.warn("Ignoring a malformed message from {}: {}", options.url(), malformed.reason());
-            return;
-        }
-        ServerMessage message = ((ParseResult.Parsed<ServerMessage>) parsed).message();
-        if (message instanceof ProtocolError error) {
-            LOG.warn("The server reported a problem with a {} for {}/{}: {} ({})", error.request(), error.actor(),
-                    error.actorId(), error.message(), error.code().wireName());
-            return;
-        }
-        lock.run(deferred -> {
-            if (!connection.isCurrent(attempt)) {
-                return;
-            }
-            if (message instanceof Welcome welcome) {
-                connection.welcomed(welcome.clientId());
-            } else if (message instanceof RpcResult result) {
-                calls.answered(result, deferred);
-            } else if (message instanceof EventMessage event) {
-                handles.eventArrived(event, deferred);
-            } else if (message instanceof StateSnapshot snapshot) {
-                handles.snapshotArrived(snapshot, deferred);
-            } else if (message instanceof StatePatch patch) {
-                handles.patchArrived(patch, outbox, deferred);
-            }
-        });
     }
 
     // ------------------------------------------------------------------ for handle channels
@@ -317,22 +185,33 @@ public final class ClientEngine implements ActorClient {
         return outbox;
     }
 
-    /** Receives one link's events and moves them to the serial executor. */
-    private final class LinkEvents implements Transport.LinkListener {
-        private final int attempt;
+    /** What links coming and going, and the messages they bring, mean for calls and handles. */
+    private final class Router implements Connection.Listener {
 
-        LinkEvents(int attempt) {
-            this.attempt = attempt;
+        @Override
+        public void opened(Deferred deferred) {
+            handles.resubscribeAll(outbox);
+            calls.sendWaiting(outbox);
         }
 
         @Override
-        public void onMessage(String text) {
-            events.execute(() -> received(attempt, text));
+        public void lost(boolean givingUp, Deferred deferred) {
+            calls.linkLost(givingUp, call -> connection.cannotConnect("RPC \"" + call.method + "\" was not sent: ",
+                    "no answer"), deferred);
+            handles.connectionLost();
         }
 
         @Override
-        public void onClosed(int code, String reason) {
-            events.execute(() -> lock.run(deferred -> linkClosed(attempt, code, reason, deferred)));
+        public void received(ServerMessage message, Deferred deferred) {
+            if (message instanceof RpcResult result) {
+                calls.answered(result, deferred);
+            } else if (message instanceof EventMessage event) {
+                handles.eventArrived(event, deferred);
+            } else if (message instanceof StateSnapshot snapshot) {
+                handles.snapshotArrived(snapshot, deferred);
+            } else if (message instanceof StatePatch patch) {
+                handles.patchArrived(patch, outbox, deferred);
+            }
         }
     }
 }
