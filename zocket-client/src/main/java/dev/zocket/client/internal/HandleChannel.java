@@ -41,13 +41,13 @@ final class HandleChannel implements ActorChannel, HandleMeta {
 
         void unsubscribe() {
             if (active.compareAndSet(true, false)) {
-                engine.lock().run(removal::remove);
+                engine.lock().run(deferred -> removal.remove(true));
             }
         }
 
         void detach() {
             if (active.compareAndSet(true, false)) {
-                engine.lock().run(ignored -> removal.remove(null));
+                engine.lock().run(deferred -> removal.remove(false));
             }
         }
     }

@@ -41,10 +41,16 @@ final class HandleRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(HandleRegistry.class);
 
-    /** What removing a listener does: with the operation's effects, or {@code null} to detach silently. */
+    /** Removes one listener; under the lock. */
     @FunctionalInterface
     interface Removal {
-        void remove(Deferred deferredOrNull);
+
+        /**
+         * @param explicitly the user unsubscribed, so the last listener's removal unsubscribes
+         *     on the server at once; otherwise (a handle being disposed) that is left to the
+         *     core's deferred disposal
+         */
+        void remove(boolean explicitly);
     }
 
     private final Map<HandleKey, HandleCore> cores = new HashMap<>();
@@ -126,7 +132,7 @@ final class HandleRegistry {
             if (listeners != null && listeners.remove(listener) && listeners.isEmpty()) {
                 core.eventListeners.remove(event);
             }
-            if (explicitly != null && core.eventListenerCount() == 0 && core.eventsSubscribed && !core.disposed) {
+            if (explicitly && core.eventListenerCount() == 0 && core.eventsSubscribed && !core.disposed) {
                 core.eventsSubscribed = false;
                 outbox.send(new EventUnsub(core.key.actor(), core.key.id()));
             }
@@ -146,7 +152,7 @@ final class HandleRegistry {
             }
         }
         return explicitly -> {
-            if (core.stateListeners.remove(listener) && explicitly != null && core.stateListeners.isEmpty()
+            if (core.stateListeners.remove(listener) && explicitly && core.stateListeners.isEmpty()
                     && core.stateSubscribed && !core.disposed) {
                 core.stateSubscribed = false;
                 core.store.clear();

@@ -97,12 +97,14 @@ public final class SharedResources {
 
     /** The resources from a first lease to the last; each part is created on first use. */
     private static final class Generation {
+        private boolean shutDown;
         private ThreadPoolExecutor callbacks;
         private ThreadPoolExecutor io;
         private Transport transport;
         private PoolTime time;
 
         synchronized Executor callbacks() {
+            requireRunning();
             if (callbacks == null) {
                 int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
                 // After shutdown only closed clients submit (a late frame of a link being closed): drop it.
@@ -112,6 +114,7 @@ public final class SharedResources {
         }
 
         synchronized Transport transport() {
+            requireRunning();
             if (transport == null) {
                 // After shutdown the HttpClient may still finish closing a link: let it do so on its own thread.
                 io = pool(2, "io", (task, pool) -> task.run());
@@ -121,13 +124,21 @@ public final class SharedResources {
         }
 
         synchronized TimeSource time() {
+            requireRunning();
             if (time == null) {
                 time = new PoolTime();
             }
             return time;
         }
 
+        private void requireRunning() {
+            if (shutDown) {
+                throw new IllegalStateException("These shared resources were shut down; acquire a new lease");
+            }
+        }
+
         synchronized void shutdown() {
+            shutDown = true;
             if (callbacks != null) {
                 callbacks.shutdown(); // the callbacks already queued, such as the last close's, still run
             }
