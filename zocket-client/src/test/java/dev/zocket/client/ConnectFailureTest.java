@@ -39,7 +39,7 @@ class ConnectFailureTest {
     @Test
     void readyFailsWithinTheConnectTimeoutNamingTheUrlAndTheCause() {
         try (ZocketClient client = ZocketClient.builder(refusingUrl)
-                .connectTimeout(Duration.ofSeconds(2)).reconnectDelay(Duration.ofMillis(50)).build()) {
+                .connectTimeout(Duration.ofSeconds(3)).reconnectDelay(Duration.ofMillis(50)).build()) {
             ConnectionException failed = assertInstanceOf(ConnectionException.class, failure(client.ready()));
             assertEquals("Could not connect to " + refusingUrl + ": connection refused", failed.getMessage());
             assertInstanceOf(ConnectException.class, failed.getCause());
@@ -63,7 +63,7 @@ class ConnectFailureTest {
 
     @Test
     void aCallWaitingForAConnectionThatNeverComesNamesTheUrlAndTheLastFailure() {
-        try (ZocketClient client = ZocketClient.builder(refusingUrl).connectTimeout(Duration.ofSeconds(2))
+        try (ZocketClient client = ZocketClient.builder(refusingUrl).connectTimeout(Duration.ofSeconds(3))
                 .rpcTimeout(Duration.ofMillis(300)).reconnectDelay(Duration.ofMillis(50)).build()) {
             failure(client.ready()); // by now an attempt has failed
             ConnectionException notSent = assertInstanceOf(ConnectionException.class,

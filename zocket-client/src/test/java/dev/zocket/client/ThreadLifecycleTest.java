@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -80,6 +83,34 @@ class ThreadLifecycleTest {
                 }
                 assertNoLibraryThreadSurvives("after a client created later closed, round " + round);
             }
+        }
+    }
+
+    /** Clients opened and closed on several threads at once never find the shared threads stopped under them. */
+    @Test
+    void clientsOpenedAndClosedConcurrentlyKeepWorking() throws Exception {
+        try (ZocketServer server = TestServer.builder(new Recorder()).start()) {
+            ExecutorService threads = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> runs = new ArrayList<>();
+                for (int thread = 0; thread < 4; thread++) {
+                    String name = "churn-" + thread;
+                    runs.add(threads.submit(() -> {
+                        for (int round = 0; round < 10; round++) {
+                            try (ZocketClient client = ZocketClient.connect(server.url())) {
+                                CounterHandle.of(client, name).increment().get(10, TimeUnit.SECONDS);
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> run : runs) {
+                    run.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            assertNoLibraryThreadSurvives("after the last of the concurrent clients closed");
         }
     }
 
