@@ -3,11 +3,11 @@ package dev.zocket.client;
 import dev.zocket.ActorClient;
 import dev.zocket.Subscription;
 import dev.zocket.client.internal.ClientEngine;
-import dev.zocket.client.transport.JdkWebSocketTransport;
+import dev.zocket.client.internal.JdkWebSocketTransport;
+import dev.zocket.client.internal.SharedResources;
 import dev.zocket.client.transport.Transport;
 import dev.zocket.json.JsonCodec;
 import dev.zocket.spi.HandleFactory;
-import dev.zocket.internal.SystemTimeSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -15,10 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -37,16 +33,22 @@ import java.util.function.Consumer;
  * idempotent.
  *
  * <p><b>Threads.</b> Clients share the JVM's resources: one JDK {@link HttpClient} (one selector
- * thread), one timer thread, and a small pool for callbacks. A client's callbacks (listeners and
- * the completion of its futures) run one at a time, in order; do not block in them, since that
- * holds back the client's next callback.
+ * thread), one timer thread, and a small pool for callbacks, all daemons. They exist while a
+ * client is open: closing the last client stops them, so a program whose {@code main} returns
+ * after {@link #close()} exits at once, and the next client starts them again. A client's
+ * callbacks (listeners and the completion of its futures) run one at a time, in order; do not
+ * block in them, since that holds back the client's next callback.
+ *
+ * <p>This class is thread-safe.
  */
 public final class ZocketClient implements ActorClient, AutoCloseable {
 
     private final ClientEngine engine;
+    private final SharedResources.Lease resources;
 
-    private ZocketClient(ClientEngine engine) {
+    private ZocketClient(ClientEngine engine, SharedResources.Lease resources) {
         this.engine = engine;
+        this.resources = resources;
     }
 
     /** Connects with the default options. */
@@ -58,7 +60,12 @@ public final class ZocketClient implements ActorClient, AutoCloseable {
         return new Builder(URI.create(Objects.requireNonNull(url, "url")));
     }
 
-    /** Completes when the first connection opens; fails after the connect timeout, or on close. */
+    /**
+     * Completes when the first connection opens. Fails on {@link #close()}, or when no connection
+     * opened within the connect timeout, with a {@link ConnectionException} naming the URL and
+     * the last attempt's failure: {@code Could not connect to ws://localhost:3001: connection
+     * refused}. With reconnection on, the client keeps trying after that.
+     */
     public CompletableFuture<Void> ready() {
         return engine.ready();
     }
@@ -89,10 +96,12 @@ public final class ZocketClient implements ActorClient, AutoCloseable {
     /**
      * Stops reconnecting, disposes every handle, fails pending calls with
      * {@code WebSocket client closed}, and closes the connection. The client cannot be used again.
+     * Closing the last open client of the JVM also stops the threads clients share. Idempotent.
      */
     @Override
     public void close() {
         engine.close();
+        resources.close();
     }
 
     /** Configures a {@link ZocketClient}. */
@@ -117,7 +126,10 @@ public final class ZocketClient implements ActorClient, AutoCloseable {
             return this;
         }
 
-        /** How long {@link #ready()} waits for the first connection; zero for no limit. Default 10 s. */
+        /**
+         * How long {@link ZocketClient#ready()} waits for the first connection, and each attempt
+         * for its handshake; zero for no limit. Default 10 s.
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = timeout;
             return this;
@@ -152,13 +164,19 @@ public final class ZocketClient implements ActorClient, AutoCloseable {
             return this;
         }
 
-        /** The HTTP client to open WebSockets with; by default one shared by all clients. */
+        /**
+         * The HTTP client to open WebSockets with; by default one shared by all clients. The
+         * caller owns it and its threads.
+         */
         public Builder httpClient(HttpClient httpClient) {
             this.transport = new JdkWebSocketTransport(Objects.requireNonNull(httpClient, "httpClient"));
             return this;
         }
 
-        /** Where callbacks run (one at a time per client); by default a pool shared by all clients. */
+        /**
+         * Where callbacks run (one at a time per client); by default a pool shared by all
+         * clients. The caller owns it and its threads.
+         */
         public Builder callbackExecutor(Executor executor) {
             this.callbackExecutor = Objects.requireNonNull(executor, "executor");
             return this;
@@ -168,31 +186,19 @@ public final class ZocketClient implements ActorClient, AutoCloseable {
         public ZocketClient build() {
             ClientOptions options = new ClientOptions(url, rpcTimeout, connectTimeout, reconnect,
                     Optional.ofNullable(reconnectDelay), handleDisposeDelay);
-            ClientEngine engine = new ClientEngine(options,
-                    transport != null ? transport : Shared.TRANSPORT,
-                    SystemTimeSource.shared(),
-                    callbackExecutor != null ? callbackExecutor : Shared.CALLBACKS,
-                    json);
-            engine.start();
-            return new ZocketClient(engine);
-        }
-    }
-
-    /** What all clients in a JVM share, created on first use. */
-    private static final class Shared {
-        static final ExecutorService CALLBACKS = Executors.newFixedThreadPool(
-                Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("zocket-client"));
-        static final Transport TRANSPORT = new JdkWebSocketTransport(HttpClient.newBuilder()
-                .executor(Executors.newFixedThreadPool(2, daemon("zocket-client-io")))
-                .build());
-
-        private static ThreadFactory daemon(String name) {
-            AtomicInteger count = new AtomicInteger();
-            return runnable -> {
-                Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            };
+            SharedResources.Lease resources = SharedResources.acquire();
+            try {
+                ClientEngine engine = new ClientEngine(options,
+                        transport != null ? transport : resources.transport(),
+                        resources.time(),
+                        callbackExecutor != null ? callbackExecutor : resources.callbacks(),
+                        json);
+                engine.start();
+                return new ZocketClient(engine, resources);
+            } catch (RuntimeException | Error e) {
+                resources.close();
+                throw e;
+            }
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.zocket.client.internal;
 
-import dev.zocket.Subscription;
 import dev.zocket.json.JsonType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +10,7 @@ import java.util.function.Consumer;
 /**
  * What all handles to one actor instance share: the reference count, the event and state
  * listeners, whether the server has been asked for events and state, and the state store.
- * Guarded by the engine's lock.
+ * Not thread-safe: guarded by the engine's lock, and changed only through {@link HandleRegistry}.
  */
 final class HandleCore {
 
@@ -26,7 +25,7 @@ final class HandleCore {
     boolean eventsSubscribed;
     boolean stateSubscribed;
     boolean disposed;
-    Subscription pendingDisposal;
+    TimerSlot pendingDisposal;
 
     HandleCore(HandleKey key) {
         this.key = key;

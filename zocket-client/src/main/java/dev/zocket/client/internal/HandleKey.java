@@ -1,6 +1,6 @@
 package dev.zocket.client.internal;
 
-/** One actor instance as the client addresses it. */
+/** One actor instance as the client addresses it. Immutable. */
 record HandleKey(String actor, String id) {
 
     @Override

@@ -3,23 +3,25 @@ package dev.zocket.client.internal;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs tasks one at a time, in submission order, on a shared executor: one client's callbacks
  * never overlap and arrive in order, while many clients share a few threads.
+ *
+ * <p><b>Threading.</b> Thread-safe. Its monitor guards only the queue; tasks run without it.
  */
-public final class SerialExecutor implements Executor {
+final class SerialExecutor implements Executor {
 
     private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
 
     private final Executor executor;
     private final Queue<Runnable> tasks = new ArrayDeque<>();
     private boolean running;
-    private volatile Thread runner;
 
-    public SerialExecutor(Executor executor) {
+    SerialExecutor(Executor executor) {
         this.executor = executor;
     }
 
@@ -32,34 +34,31 @@ public final class SerialExecutor implements Executor {
             }
             running = true;
         }
-        executor.execute(this::drain);
-    }
-
-    /** Whether the calling thread is running this executor's tasks. */
-    public boolean inExecutor() {
-        return runner == Thread.currentThread();
+        try {
+            executor.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            synchronized (tasks) {
+                running = false; // so that a later task tries again
+            }
+            throw e;
+        }
     }
 
     private void drain() {
-        runner = Thread.currentThread();
-        try {
-            while (true) {
-                Runnable task;
-                synchronized (tasks) {
-                    task = tasks.poll();
-                    if (task == null) {
-                        running = false;
-                        return;
-                    }
-                }
-                try {
-                    task.run();
-                } catch (RuntimeException | Error e) {
-                    LOG.error("A client callback failed", e);
+        while (true) {
+            Runnable task;
+            synchronized (tasks) {
+                task = tasks.poll();
+                if (task == null) {
+                    running = false;
+                    return;
                 }
             }
-        } finally {
-            runner = null;
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                LOG.error("A client callback failed", e);
+            }
         }
     }
 }

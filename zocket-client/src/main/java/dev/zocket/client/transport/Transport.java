@@ -4,7 +4,15 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-/** Opens connections to a server. */
+/**
+ * Opens connections to a server: the JDK WebSocket for {@code ZocketClient}, an in-memory link
+ * in the test kit.
+ *
+ * <p><b>Threading.</b> The client never calls a transport or a link while holding its own
+ * lock, so an implementation may deliver events on the calling thread (answer a {@code send}
+ * synchronously, say). {@link #open} may be called from any thread; a link's {@code send}s come
+ * one at a time, in order; a listener's calls must not overlap.
+ */
 public interface Transport {
 
     /**

@@ -1,5 +1,6 @@
-package dev.zocket.client.transport;
+package dev.zocket.client.internal;
 
+import dev.zocket.client.transport.Transport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -12,6 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Connections over the JDK's {@link java.net.http.WebSocket}. All connections made through one
  * {@link HttpClient} share its selector thread, so a client costs no thread of its own.
+ *
+ * <p><b>Threading.</b> Thread-safe. A link's sends are chained so that one is written at a time,
+ * in the order queued, as the JDK WebSocket requires; its listener is called on the
+ * {@code HttpClient}'s threads, one call at a time.
  */
 public final class JdkWebSocketTransport implements Transport {
 

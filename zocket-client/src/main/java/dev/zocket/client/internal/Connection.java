@@ -1,0 +1,300 @@
+package dev.zocket.client.internal;
+
+import dev.zocket.Subscription;
+import dev.zocket.client.ClientOptions;
+import dev.zocket.client.ConnectionException;
+import dev.zocket.client.ConnectionStatus;
+import dev.zocket.client.transport.Transport;
+import dev.zocket.protocol.ParseResult;
+import dev.zocket.protocol.ProtocolCodec;
+import dev.zocket.protocol.ProtocolError;
+import dev.zocket.protocol.ServerMessage;
+import dev.zocket.protocol.Welcome;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client's connection to its server across reconnections: it opens a link, keeps the
+ * {@link ConnectionStatus} and the client id the server gave it, reconnects with backoff after a
+ * drop, completes or fails {@code ready()}, and remembers why the last attempt failed so that
+ * errors can say it. A link is one socket; events of a link from an earlier attempt are ignored.
+ *
+ * <p><b>Threading.</b> Not thread-safe: the engine calls it under its lock, except
+ * {@link #onStatusChange} and {@link #ready}, which any thread may call. Links are opened and
+ * closed, and status listeners called, only after the lock is released, through the
+ * operation's {@link Deferred}. Link events reach it on the client's serial executor.
+ */
+final class Connection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+
+    /** What the rest of the engine does as links come and go; called under the lock. */
+    interface Listener {
+
+        /** A link opened and is attached to the outbox. */
+        void opened(Deferred deferred);
+
+        /** The link dropped or never opened; {@code givingUp} when no other will be tried. */
+        void lost(boolean givingUp, Deferred deferred);
+
+        /** A message other than {@code welcome} arrived on the current link. */
+        void received(ServerMessage message, Deferred deferred);
+    }
+
+    private final ClientOptions options;
+    private final Transport transport;
+    private final ProtocolCodec protocol;
+    private final Outbox outbox;
+    private final Timers timers;
+    private final Executor events;
+    private final EngineLock lock;
+    private final Listener listener;
+    private final List<Consumer<? super ConnectionStatus>> statusListeners = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+
+    private ConnectionStatus status = ConnectionStatus.CONNECTING;
+    private String clientId;
+    private boolean closed;
+    private boolean everConnected;
+    private int attempt;
+    private int failedAttempts;
+    private TimerSlot reconnectTimer;
+    private TimerSlot readyTimer;
+    private String lastFailure;
+    private Throwable lastFailureCause;
+
+    Connection(ClientOptions options, Transport transport, ProtocolCodec protocol, Outbox outbox, Timers timers,
+            Executor events, EngineLock lock, Listener listener) {
+        this.options = options;
+        this.transport = transport;
+        this.protocol = protocol;
+        this.outbox = outbox;
+        this.timers = timers;
+        this.events = events;
+        this.lock = lock;
+        this.listener = listener;
+    }
+
+    CompletableFuture<Void> ready() {
+        return ready;
+    }
+
+    Subscription onStatusChange(Consumer<? super ConnectionStatus> statusListener) {
+        statusListeners.add(statusListener);
+        AtomicBoolean active = new AtomicBoolean(true);
+        return () -> {
+            if (active.compareAndSet(true, false)) {
+                statusListeners.remove(statusListener);
+            }
+        };
+    }
+
+    ConnectionStatus status() {
+        return status;
+    }
+
+    Optional<String> clientId() {
+        return Optional.ofNullable(clientId);
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Makes the first attempt, and starts the connect timeout of {@code ready()}. */
+    void start(Deferred deferred) {
+        connect(deferred);
+        Duration timeout = options.connectTimeout();
+        if (!timeout.isZero()) {
+            readyTimer = timers.after(timeout, (timer, expired) -> {
+                ConnectionException failure = cannotConnect("", "no answer within " + timeout.toMillis() + "ms");
+                expired.callback(() -> ready.completeExceptionally(failure));
+            }, deferred);
+        }
+    }
+
+    /** Closes for good: no more attempts, the link closes, and {@code ready()} fails if pending. */
+    void close(Deferred deferred) {
+        closed = true;
+        timers.cancel(reconnectTimer, deferred);
+        timers.cancel(readyTimer, deferred);
+        reconnectTimer = null;
+        Transport.Link link = outbox.detach();
+        if (link != null) {
+            deferred.action(link::close);
+        }
+        changeStatus(ConnectionStatus.DISCONNECTED, deferred);
+        deferred.callback(() -> ready.completeExceptionally(
+                new ConnectionException("WebSocket client closed before becoming ready")));
+    }
+
+    /**
+     * Why there is no connection, naming the URL: {@code Could not connect to ws://host:3001:
+     * connection refused}, after {@code prefix}; {@code fallback} stands in for the cause while no
+     * attempt has failed. The last attempt's failure is the cause.
+     */
+    ConnectionException cannotConnect(String prefix, String fallback) {
+        String cause = lastFailure != null ? lastFailure : fallback;
+        return new ConnectionException(prefix + "Could not connect to " + options.url() + ": " + cause,
+                lastFailureCause);
+    }
+
+    // ------------------------------------------------------------------ attempts
+
+    /** Starts an attempt; its link is opened once the lock is released. */
+    private void connect(Deferred deferred) {
+        reconnectTimer = null;
+        int current = ++attempt;
+        deferred.action(() -> open(current));
+    }
+
+    private void open(int current) {
+        CompletableFuture<Transport.Link> opening;
+        try {
+            opening = transport.open(options.url(), options.connectTimeout(), new LinkEvents(current));
+        } catch (RuntimeException e) {
+            opening = CompletableFuture.failedFuture(e);
+        }
+        opening.whenComplete((link, failure) -> events.execute(() -> lock.run(deferred ->
+                opened(current, link, failure, deferred))));
+    }
+
+    private boolean isCurrent(int candidate) {
+        return candidate == attempt && !closed;
+    }
+
+    private void opened(int current, Transport.Link link, Throwable failure, Deferred deferred) {
+        if (!isCurrent(current)) {
+            if (link != null) {
+                deferred.action(link::close);
+            }
+            return;
+        }
+        if (failure != null) {
+            lost(ConnectFailures.describe(failure, options.connectTimeout()), ConnectFailures.unwrap(failure),
+                    deferred);
+            return;
+        }
+        boolean first = !everConnected;
+        everConnected = true;
+        failedAttempts = 0;
+        lastFailure = null;
+        lastFailureCause = null;
+        outbox.attach(link);
+        changeStatus(ConnectionStatus.CONNECTED, deferred);
+        listener.opened(deferred);
+        if (first) {
+            timers.cancel(readyTimer, deferred);
+            deferred.callback(() -> ready.complete(null));
+        }
+    }
+
+    private void closed(int current, int code, String reason, Deferred deferred) {
+        if (isCurrent(current)) {
+            lost(reason == null || reason.isEmpty() ? "connection closed (code " + code + ")"
+                    : "connection closed (code " + code + ", " + reason + ")", null, deferred);
+        }
+    }
+
+    /** The link dropped or never opened: reconnects after a delay, or gives up. */
+    private void lost(String why, Throwable cause, Deferred deferred) {
+        LOG.debug("Connection to {} lost: {}", options.url(), why);
+        boolean wasOpen = status == ConnectionStatus.CONNECTED;
+        outbox.detach();
+        clientId = null;
+        lastFailure = why;
+        lastFailureCause = cause;
+        boolean givingUp = !options.reconnect();
+        listener.lost(givingUp, deferred);
+        if (givingUp) {
+            changeStatus(ConnectionStatus.DISCONNECTED, deferred);
+            ConnectionException failure = wasOpen ? new ConnectionException("WebSocket closed")
+                    : cannotConnect("", why);
+            timers.cancel(readyTimer, deferred);
+            deferred.callback(() -> ready.completeExceptionally(failure));
+            return;
+        }
+        if (everConnected) {
+            changeStatus(ConnectionStatus.RECONNECTING, deferred);
+        }
+        Duration delay = options.reconnectDelay().orElseGet(() -> backoff(++failedAttempts));
+        reconnectTimer = timers.after(delay, (timer, expired) -> {
+            if (!closed && reconnectTimer == timer) {
+                connect(expired);
+            }
+        }, deferred);
+    }
+
+    /** 250 ms, 500 ms, 1 s, then 2 s, each plus up to 100 ms of jitter. */
+    static Duration backoff(int failures) {
+        long base = Math.min(250L << Math.min(failures - 1, 4), 2_000L);
+        return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(100));
+    }
+
+    private void changeStatus(ConnectionStatus next, Deferred deferred) {
+        if (status == next) {
+            return;
+        }
+        status = next;
+        deferred.callback(() -> {
+            for (Consumer<? super ConnectionStatus> statusListener : statusListeners) {
+                Callbacks.safely("A status listener", () -> statusListener.accept(next));
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ incoming
+
+    /** Parses off the lock, then hands the message on under it if its link is still current. */
+    private void received(int current, String text) {
+        ParseResult<ServerMessage> parsed = protocol.parseServerMessage(text);
+        if (parsed instanceof ParseResult.Malformed<ServerMessage> malformed) {
+            LOG.warn("Ignoring a malformed message from {}: {}", options.url(), malformed.reason());
+            return;
+        }
+        ServerMessage message = ((ParseResult.Parsed<ServerMessage>) parsed).message();
+        if (message instanceof ProtocolError error) {
+            LOG.warn("The server reported a problem with a {} for {}/{}: {} ({})", error.request(), error.actor(),
+                    error.actorId(), error.message(), error.code().wireName());
+            return;
+        }
+        lock.run(deferred -> {
+            if (!isCurrent(current)) {
+                return;
+            }
+            if (message instanceof Welcome welcome) {
+                clientId = welcome.clientId();
+            } else {
+                listener.received(message, deferred);
+            }
+        });
+    }
+
+    /** Receives one link's events and moves them to the serial executor. */
+    private final class LinkEvents implements Transport.LinkListener {
+        private final int current;
+
+        LinkEvents(int current) {
+            this.current = current;
+        }
+
+        @Override
+        public void onMessage(String text) {
+            events.execute(() -> received(current, text));
+        }
+
+        @Override
+        public void onClosed(int code, String reason) {
+            events.execute(() -> lock.run(deferred -> closed(current, code, reason, deferred)));
+        }
+    }
+}

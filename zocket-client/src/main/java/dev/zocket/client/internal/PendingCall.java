@@ -1,0 +1,76 @@
+package dev.zocket.client.internal;
+
+import dev.zocket.ErrorCode;
+import dev.zocket.RpcException;
+import dev.zocket.ZocketException;
+import dev.zocket.json.DecodeException;
+import dev.zocket.json.JsonCodec;
+import dev.zocket.json.JsonType;
+import dev.zocket.protocol.RpcResult;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One call waiting for its result: the encoded {@code rpc} message, whether it went out on the
+ * current link, its timeout, and the future the caller holds.
+ *
+ * <p><b>Threading.</b> Not thread-safe: touched under the engine's lock. Its future is completed
+ * by a callback handed to the operation's {@link Deferred}, never under the lock.
+ */
+final class PendingCall {
+
+    private static final JsonType<Void> VOID = JsonType.of(Void.class);
+
+    final String id;
+    final String method;
+    final String text;
+    private final JsonType<?> resultType;
+    private final CompletableFuture<Object> result;
+    private TimerSlot timeout;
+    private boolean sent;
+
+    PendingCall(String id, String method, String text, JsonType<?> resultType, CompletableFuture<Object> result) {
+        this.id = id;
+        this.method = method;
+        this.text = text;
+        this.resultType = resultType;
+        this.result = result;
+    }
+
+    boolean sent() {
+        return sent;
+    }
+
+    void markSent() {
+        sent = true;
+    }
+
+    void timeoutIs(TimerSlot timer) {
+        this.timeout = timer;
+    }
+
+    void fail(Throwable error, Timers timers, Deferred deferred) {
+        timers.cancel(timeout, deferred);
+        deferred.callback(() -> result.completeExceptionally(error));
+    }
+
+    /** Completes with the server's answer, decoded on the callback thread. */
+    void answer(RpcResult message, JsonCodec json, Timers timers, Deferred deferred) {
+        timers.cancel(timeout, deferred);
+        if (message.isError()) {
+            ErrorCode code = message.code() != null ? message.code() : ErrorCode.INTERNAL_ERROR;
+            deferred.callback(() -> result.completeExceptionally(new RpcException(code, message.error())));
+            return;
+        }
+        deferred.callback(() -> {
+            Object value;
+            try {
+                value = resultType.equals(VOID) ? null : json.decode(message.result(), resultType);
+            } catch (DecodeException e) {
+                result.completeExceptionally(new ZocketException("The result of " + method + " does not fit "
+                        + resultType + ": " + e.getMessage(), e));
+                return;
+            }
+            result.complete(value);
+        });
+    }
+}
