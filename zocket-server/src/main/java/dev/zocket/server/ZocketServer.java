@@ -9,7 +9,6 @@ import dev.zocket.server.internal.transport.WebSocketTransport;
 import dev.zocket.spi.SystemTimeSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;

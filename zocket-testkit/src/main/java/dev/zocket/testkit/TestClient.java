@@ -60,8 +60,9 @@ public final class TestClient implements ActorClient, AutoCloseable {
     }
 
     /**
-     * The id the server gave this client's current connection; empty while it is not
-     * connected. The same as {@code ZocketClient.clientId()}.
+     * The id the server gave this client's connection, once its {@code welcome} has arrived
+     * (a kit client has it as soon as {@code newClient()} returns), as
+     * {@code ZocketClient.clientId()} reports it. A reconnect brings a new id.
      */
     public Optional<String> clientId() {
         return engine.clientId();
