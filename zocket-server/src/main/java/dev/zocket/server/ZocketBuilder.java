@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * The settings {@link ZocketServer.Builder} and the test kit's builder share, written once: the
- * actors served, middleware, limits and the JSON codec. A test kit configured like a server
+ * actors served, middleware, the authenticator, limits and the JSON codec. A test kit configured like a server
  * hosts the same actors under the same rules.
  *
  * <pre>{@code
@@ -30,6 +30,7 @@ public abstract class ZocketBuilder<B extends ZocketBuilder<B>> {
     }
 
     private final ActorCatalog catalog = new ActorCatalog();
+    private Authenticator authenticator = request -> Principal.anonymous();
     private final ServerLimits.Builder limitSettings = ServerLimits.builder();
     private ServerLimits baseLimits = ServerLimits.DEFAULTS;
     private JsonCodec json = JsonCodec.standard();
@@ -70,6 +71,15 @@ public abstract class ZocketBuilder<B extends ZocketBuilder<B>> {
     /** Middleware for every actor, running before per-actor middleware. */
     public B middleware(Middleware middleware) {
         catalog.middleware(middleware);
+        return self();
+    }
+
+    /**
+     * Decides who may connect; by default everyone, anonymously. A server runs it at each
+     * WebSocket handshake; the test kit when a test connects a client with a handshake request.
+     */
+    public B authenticator(Authenticator authenticator) {
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
         return self();
     }
 
@@ -166,7 +176,7 @@ public abstract class ZocketBuilder<B extends ZocketBuilder<B>> {
     /** What was collected; limits are the base, then {@code environment}, then the setters. */
     final HostSettings settings(Map<String, String> environment) {
         ServerLimits limits = limitSettings.applyTo(baseLimits.withEnvironment(environment));
-        return new HostSettings(catalog, limits, json);
+        return new HostSettings(catalog, authenticator, limits, json);
     }
 
     @SuppressWarnings("unchecked") // B is this builder's own class, by the type parameter's contract

@@ -71,7 +71,7 @@ public final class ZocketServer implements AutoCloseable {
         this.stats = new StatsView(actors.metrics());
         try {
             this.transport = WebSocketTransport.start(new InetSocketAddress(host, port), actors.protocol(),
-                    builder.authenticator, limits, actors.metrics(), time);
+                    settings.authenticator(), limits, actors.metrics(), time);
         } catch (IOException e) {
             shutDownExecutors();
             actors.close();
@@ -178,14 +178,13 @@ public final class ZocketServer implements AutoCloseable {
     }
 
     /**
-     * Configures and starts a {@link ZocketServer}: the actors, middleware and limits of
-     * {@link ZocketBuilder}, plus the network, authentication, metrics and threads.
+     * Configures and starts a {@link ZocketServer}: the actors, middleware, authenticator and
+     * limits of {@link ZocketBuilder}, plus the network, metrics and threads.
      */
     public static final class Builder extends ZocketBuilder<Builder> {
 
         private static final int DEFAULT_PORT = 3001;
 
-        private Authenticator authenticator = request -> Principal.anonymous();
         private String host = "0.0.0.0";
         private Integer port;
         private Integer httpPort;
@@ -195,12 +194,6 @@ public final class ZocketServer implements AutoCloseable {
         private ExecutorService executor;
 
         private Builder() {}
-
-        /** Decides who may connect; by default everyone, anonymously. */
-        public Builder authenticator(Authenticator authenticator) {
-            this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
-            return this;
-        }
 
         /** The address to listen on; {@code 0.0.0.0} (all interfaces) by default. */
         public Builder host(String host) {

@@ -5,6 +5,9 @@ import dev.zocket.client.internal.ClientEngine;
 import dev.zocket.json.JsonCodec;
 import dev.zocket.protocol.ProtocolCodec;
 import dev.zocket.protocol.ServerMessage;
+import dev.zocket.server.AuthenticationException;
+import dev.zocket.server.Authenticator;
+import dev.zocket.server.HandshakeRequest;
 import dev.zocket.server.Principal;
 import dev.zocket.server.ServerStats;
 import dev.zocket.server.ZocketBuilder;
@@ -53,6 +56,7 @@ public final class ZocketTestKit implements AutoCloseable {
     private final DeterministicExecutor executor;
     private final ManualTime time;
     private final JsonCodec json;
+    private final Authenticator authenticator;
     private final ProtocolCodec protocol;
     private final Duration handleDisposeDelay;
     private final Duration rpcTimeout;
@@ -63,6 +67,7 @@ public final class ZocketTestKit implements AutoCloseable {
         this.executor = new DeterministicExecutor();
         this.time = new ManualTime(executor);
         this.json = settings.json();
+        this.authenticator = settings.authenticator();
         this.protocol = new ProtocolCodec(json);
         this.handleDisposeDelay = builder.handleDisposeDelay;
         this.rpcTimeout = builder.rpcTimeout;
@@ -86,7 +91,18 @@ public final class ZocketTestKit implements AutoCloseable {
         return newClient(Principal.user(userId, claims));
     }
 
-    /** Connects a new client with this principal. */
+    /**
+     * Connects a new client through the kit's authenticator, as a server would at the WebSocket
+     * handshake, so that a test can check who is let in and as whom:
+     * {@code kit.newClient(new HandshakeRequest("/", Map.of("token", List.of(token)), Map.of(), null))}.
+     *
+     * @throws AuthenticationException if the authenticator refuses the request
+     */
+    public TestClient newClient(HandshakeRequest request) {
+        return newClient(authenticator.authenticate(Objects.requireNonNull(request, "request")));
+    }
+
+    /** Connects a new client with this principal, as if the authenticator had admitted it. */
     public TestClient newClient(Principal principal) {
         List<ServerMessage> received = new ArrayList<>();
         InMemoryTransport transport = new InMemoryTransport(host, principal,

@@ -9,11 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zocket.ErrorCode;
 import dev.zocket.RpcException;
+import dev.zocket.server.AuthenticationException;
+import dev.zocket.server.HandshakeRequest;
+import dev.zocket.server.Principal;
 import dev.zocket.server.ServerLimits;
 import dev.zocket.testkit.chat.Chat;
 import dev.zocket.testkit.chat.ChatActor;
 import dev.zocket.testkit.chat.ChatHandle;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
@@ -60,5 +65,33 @@ class KitConfigurationTest {
             assertTrue(alice.isPresent(), "the welcome arrived before newClient() returned");
             assertNotEquals(alice, bob);
         }
+    }
+
+    @Test
+    void theAuthenticatorDecidesWhoATestClientIs() {
+        try (ZocketTestKit kit = ZocketTestKit.builder()
+                .authenticator(request -> request.queryParameter("token")
+                        .map(token -> Principal.user(token, Map.of("role", token.equals("ann") ? "admin" : "user")))
+                        .orElseThrow(() -> new AuthenticationException("no token")))
+                .actor(Chat.class, ChatActor::new, call -> {
+                    if (call.method().equals("clear") && !"admin".equals(call.caller().claims().get("role"))) {
+                        throw RpcException.forbidden("Admins only");
+                    }
+                })
+                .build()) {
+            ChatHandle asAnn = ChatHandle.of(kit.newClient(handshake("ann")), "general");
+            ChatHandle asBob = ChatHandle.of(kit.newClient(handshake("bob")), "general");
+
+            asAnn.clear().join();
+            CompletionException refused = assertThrows(CompletionException.class, () -> asBob.clear().join());
+            assertEquals("Admins only", refused.getCause().getMessage());
+            AuthenticationException noToken = assertThrows(AuthenticationException.class,
+                    () -> kit.newClient(new HandshakeRequest("/", Map.of(), Map.of(), null)));
+            assertEquals("no token", noToken.getMessage());
+        }
+    }
+
+    private static HandshakeRequest handshake(String token) {
+        return new HandshakeRequest("/", Map.of("token", List.of(token)), Map.of(), null);
     }
 }
