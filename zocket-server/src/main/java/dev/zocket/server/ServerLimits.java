@@ -1,137 +1,483 @@
 package dev.zocket.server;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
- * The limits that protect a server from one client, with their defaults. Every limit can be set
- * on {@link ZocketServer.Builder} or through an environment variable; see docs/server.md for the
- * table of variables and the error each limit produces.
+ * The limits that protect a server from one client, shared by {@link ZocketServer} and the
+ * test kit. Each limit is declared once below, as a {@link Limit} constant that carries its
+ * builder name, default, environment variable and documentation; the table in docs/server.md is
+ * checked against these declarations by a test.
  *
- * @param maxFrameBytes largest incoming WebSocket message; bigger ones close the connection
- *     with 1009
- * @param maxActorNameLength longest actor name accepted in a message
- * @param maxActorIdLength longest actor instance id accepted in a message
- * @param maxInflightRpcs calls one connection may have waiting for a result
- * @param maxSubscriptions event and state subscriptions one connection may hold
- * @param maxMailboxDepth messages one actor instance may have queued; more RPCs fail with
- *     {@code overloaded}
- * @param maxBufferedBytes bytes the server may hold for one connection that reads too slowly;
- *     beyond it the connection is closed with 1013
- * @param maxMalformedFrames consecutive malformed messages tolerated before closing with 1008
- * @param idleTimeout how long an instance with no connected clients stays in memory
- * @param shutdownTimeout how long a graceful shutdown waits for queued work
- * @param heartbeatInterval silence after which a connection is pinged; silent for twice as long
- *     it is closed, and a new connection must finish its handshake within it
+ * <pre>{@code
+ * ServerLimits limits = ServerLimits.builder().maxFrameBytes(64 * 1024).idleTimeout(Duration.ofMinutes(1)).build();
+ * }</pre>
+ *
+ * <p>Instances are immutable. Adding a limit means a constant, an accessor and a setter here,
+ * and a setter on {@link ZocketBuilder}; {@code ServerLimitsTest} fails until all four exist.
  */
-public record ServerLimits(int maxFrameBytes, int maxActorNameLength, int maxActorIdLength, int maxInflightRpcs,
-        int maxSubscriptions, int maxMailboxDepth, long maxBufferedBytes, int maxMalformedFrames,
-        Duration idleTimeout, Duration shutdownTimeout, Duration heartbeatInterval) {
+public final class ServerLimits {
 
-    /** The defaults: 256 KiB frames, 64/128-character names and ids, 128 calls in flight, 256 subscriptions, 1024 queued messages, 8 MiB buffered, 10 malformed frames, 5 minutes idle, 10 seconds to shut down, a 30-second heartbeat. */
-    public static final ServerLimits DEFAULTS = new ServerLimits(256 * 1024, 64, 128, 128, 256, 1024,
-            8L * 1024 * 1024, 10, Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(30));
+    private static final List<Limit<?>> DECLARED = new ArrayList<>();
 
-    public ServerLimits {
-        positive("maxFrameBytes", maxFrameBytes);
-        positive("maxActorNameLength", maxActorNameLength);
-        positive("maxActorIdLength", maxActorIdLength);
-        positive("maxInflightRpcs", maxInflightRpcs);
-        positive("maxSubscriptions", maxSubscriptions);
-        positive("maxMailboxDepth", maxMailboxDepth);
-        positive("maxBufferedBytes", maxBufferedBytes);
-        positive("maxMalformedFrames", maxMalformedFrames);
-        Objects.requireNonNull(idleTimeout, "idleTimeout");
-        Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
-        Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
-        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
-            throw new IllegalArgumentException("idleTimeout must be positive, got " + idleTimeout);
+    /** Largest incoming WebSocket message; bigger ones close the connection with 1009. */
+    public static final Limit<Integer> MAX_FRAME_BYTES = Limit.bytes("maxFrameBytes", 256 * 1024,
+            "ZOCKET_MAX_FRAME_BYTES", "incoming message size", "connection closed with 1009");
+
+    /** Longest actor name accepted in a message. */
+    public static final Limit<Integer> MAX_ACTOR_NAME_LENGTH = Limit.count("maxActorNameLength", 64,
+            "ZOCKET_MAX_ACTOR_NAME_LENGTH", "actor name length",
+            "`bad_request`: `Actor name is too long: the limit is 64 characters`");
+
+    /** Longest actor instance id accepted in a message. */
+    public static final Limit<Integer> MAX_ACTOR_ID_LENGTH = Limit.count("maxActorIdLength", 128,
+            "ZOCKET_MAX_ACTOR_ID_LENGTH", "actor id length",
+            "`bad_request`: `Actor id is too long: the limit is 128 characters`");
+
+    /** Calls one connection may have waiting for a result. */
+    public static final Limit<Integer> MAX_INFLIGHT_RPCS = Limit.count("maxInflightRpcs", 128,
+            "ZOCKET_MAX_INFLIGHT_RPCS", "calls in flight per connection",
+            "`overloaded`: `Too many calls in flight: the limit is 128 per connection`");
+
+    /** Event and state subscriptions one connection may hold. */
+    public static final Limit<Integer> MAX_SUBSCRIPTIONS = Limit.count("maxSubscriptions", 256,
+            "ZOCKET_MAX_SUBSCRIPTIONS", "subscriptions per connection",
+            "`error` message, `overloaded`: `Too many subscriptions: the limit is 256 per connection`");
+
+    /** Messages one actor instance may have queued; more RPCs fail with {@code overloaded}. */
+    public static final Limit<Integer> MAX_MAILBOX_DEPTH = Limit.count("maxMailboxDepth", 1024,
+            "ZOCKET_MAX_MAILBOX_DEPTH", "messages queued per instance",
+            "`overloaded`: `Actor chat/room-1 is overloaded: 1024 messages are queued`");
+
+    /** Bytes held for one connection that reads too slowly; beyond it the connection is closed with 1013. */
+    public static final Limit<Long> MAX_BUFFERED_BYTES = Limit.largeBytes("maxBufferedBytes", 8L * 1024 * 1024,
+            "ZOCKET_MAX_BUFFERED_BYTES", "bytes buffered for a slow reader", "connection closed with 1013");
+
+    /** Consecutive malformed messages tolerated before the connection is closed with 1008. */
+    public static final Limit<Integer> MAX_MALFORMED_FRAMES = Limit.count("maxMalformedFrames", 10,
+            "ZOCKET_MAX_MALFORMED_FRAMES", "malformed messages in a row", "connection closed with 1008 after the 11th");
+
+    /** How long an instance with no connected clients stays in memory. */
+    public static final Limit<Duration> IDLE_TIMEOUT = Limit.seconds("idleTimeout", Duration.ofMinutes(5),
+            "ZOCKET_IDLE_TIMEOUT_SECONDS", "idle time before passivation", "instance passivated");
+
+    /** How long a graceful shutdown waits for queued work. */
+    public static final Limit<Duration> SHUTDOWN_TIMEOUT = Limit.seconds("shutdownTimeout", Duration.ofSeconds(10),
+            "ZOCKET_SHUTDOWN_TIMEOUT_SECONDS", "graceful shutdown wait", "shutdown proceeds without waiting further");
+
+    /**
+     * Silence after which a connection is pinged; silent for twice as long it is closed, and a
+     * new connection must finish its handshake within it.
+     */
+    public static final Limit<Duration> HEARTBEAT_INTERVAL = Limit.seconds("heartbeatInterval", Duration.ofSeconds(30),
+            "ZOCKET_HEARTBEAT_SECONDS", "silence before a ping",
+            "pinged; silent for twice as long, the connection is dropped (the client sees 1006)");
+
+    /** Every limit at its default. */
+    public static final ServerLimits DEFAULTS = new ServerLimits(Map.of());
+
+    private final Map<Limit<?>, Object> values;
+
+    private ServerLimits(Map<Limit<?>, Object> settings) {
+        Map<Limit<?>, Object> all = new LinkedHashMap<>();
+        for (Limit<?> limit : DECLARED) {
+            all.put(limit, settings.containsKey(limit) ? settings.get(limit) : limit.defaultValue());
         }
-        if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
-            throw new IllegalArgumentException("heartbeatInterval must be positive, got " + heartbeatInterval);
-        }
+        this.values = Collections.unmodifiableMap(all);
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder(DEFAULTS);
+    }
+
+    /** A builder starting from these limits. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Every declared limit, in declaration order. */
+    public static List<Limit<?>> all() {
+        return List.copyOf(DECLARED);
+    }
+
+    /** The value of {@code limit}. */
+    public <T> T get(Limit<T> limit) {
+        return limit.type().cast(values.get(limit));
+    }
+
+    public int maxFrameBytes() {
+        return get(MAX_FRAME_BYTES);
+    }
+
+    public int maxActorNameLength() {
+        return get(MAX_ACTOR_NAME_LENGTH);
+    }
+
+    public int maxActorIdLength() {
+        return get(MAX_ACTOR_ID_LENGTH);
+    }
+
+    public int maxInflightRpcs() {
+        return get(MAX_INFLIGHT_RPCS);
+    }
+
+    public int maxSubscriptions() {
+        return get(MAX_SUBSCRIPTIONS);
+    }
+
+    public int maxMailboxDepth() {
+        return get(MAX_MAILBOX_DEPTH);
+    }
+
+    public long maxBufferedBytes() {
+        return get(MAX_BUFFERED_BYTES);
+    }
+
+    public int maxMalformedFrames() {
+        return get(MAX_MALFORMED_FRAMES);
+    }
+
+    public Duration idleTimeout() {
+        return get(IDLE_TIMEOUT);
+    }
+
+    public Duration shutdownTimeout() {
+        return get(SHUTDOWN_TIMEOUT);
+    }
+
+    public Duration heartbeatInterval() {
+        return get(HEARTBEAT_INTERVAL);
     }
 
     /**
-     * These limits with any set in {@code environment} applied: {@code ZOCKET_MAX_FRAME_BYTES},
-     * {@code ZOCKET_MAX_ACTOR_NAME_LENGTH}, {@code ZOCKET_MAX_ACTOR_ID_LENGTH},
-     * {@code ZOCKET_MAX_INFLIGHT_RPCS}, {@code ZOCKET_MAX_SUBSCRIPTIONS},
-     * {@code ZOCKET_MAX_MAILBOX_DEPTH}, {@code ZOCKET_MAX_BUFFERED_BYTES},
-     * {@code ZOCKET_MAX_MALFORMED_FRAMES}, {@code ZOCKET_IDLE_TIMEOUT_SECONDS},
-     * {@code ZOCKET_SHUTDOWN_TIMEOUT_SECONDS}, {@code ZOCKET_HEARTBEAT_SECONDS}.
+     * These limits with those set in {@code environment} applied, each read from its limit's
+     * {@link Limit#environmentVariable()}; durations are given in whole seconds.
      *
      * @throws IllegalArgumentException naming the variable if a value is not a positive integer
      */
     public ServerLimits withEnvironment(Map<String, String> environment) {
-        Env env = new Env(environment);
-        return new ServerLimits(
-                env.integer("ZOCKET_MAX_FRAME_BYTES", maxFrameBytes),
-                env.integer("ZOCKET_MAX_ACTOR_NAME_LENGTH", maxActorNameLength),
-                env.integer("ZOCKET_MAX_ACTOR_ID_LENGTH", maxActorIdLength),
-                env.integer("ZOCKET_MAX_INFLIGHT_RPCS", maxInflightRpcs),
-                env.integer("ZOCKET_MAX_SUBSCRIPTIONS", maxSubscriptions),
-                env.integer("ZOCKET_MAX_MAILBOX_DEPTH", maxMailboxDepth),
-                env.longInteger("ZOCKET_MAX_BUFFERED_BYTES", maxBufferedBytes),
-                env.integer("ZOCKET_MAX_MALFORMED_FRAMES", maxMalformedFrames),
-                Duration.ofSeconds(env.longInteger("ZOCKET_IDLE_TIMEOUT_SECONDS", idleTimeout.toSeconds())),
-                Duration.ofSeconds(env.longInteger("ZOCKET_SHUTDOWN_TIMEOUT_SECONDS", shutdownTimeout.toSeconds())),
-                Duration.ofSeconds(env.longInteger("ZOCKET_HEARTBEAT_SECONDS", heartbeatInterval.toSeconds())));
+        Builder builder = toBuilder();
+        for (Limit<?> limit : DECLARED) {
+            builder.setFromEnvironment(limit, environment);
+        }
+        return builder.build();
     }
 
-    private static void positive(String name, long value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be positive, got " + value);
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ServerLimits limits && values.equals(limits.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        StringJoiner text = new StringJoiner(", ", "ServerLimits[", "]");
+        values.forEach((limit, value) -> text.add(limit.name() + "=" + value));
+        return text.toString();
+    }
+
+    /**
+     * Builds {@link ServerLimits}; each setter checks its value and fails naming the limit.
+     * Not thread-safe.
+     */
+    public static final class Builder {
+
+        private final ServerLimits base;
+        private final Map<Limit<?>, Object> settings = new LinkedHashMap<>();
+
+        private Builder(ServerLimits base) {
+            this.base = base;
+        }
+
+        /** Sets {@code limit} to {@code value}. */
+        public <T> Builder set(Limit<T> limit, T value) {
+            settings.put(limit, limit.check(value));
+            return this;
+        }
+
+        public Builder maxFrameBytes(int bytes) {
+            return set(MAX_FRAME_BYTES, bytes);
+        }
+
+        public Builder maxActorNameLength(int characters) {
+            return set(MAX_ACTOR_NAME_LENGTH, characters);
+        }
+
+        public Builder maxActorIdLength(int characters) {
+            return set(MAX_ACTOR_ID_LENGTH, characters);
+        }
+
+        public Builder maxInflightRpcs(int calls) {
+            return set(MAX_INFLIGHT_RPCS, calls);
+        }
+
+        public Builder maxSubscriptions(int subscriptions) {
+            return set(MAX_SUBSCRIPTIONS, subscriptions);
+        }
+
+        public Builder maxMailboxDepth(int messages) {
+            return set(MAX_MAILBOX_DEPTH, messages);
+        }
+
+        public Builder maxBufferedBytes(long bytes) {
+            return set(MAX_BUFFERED_BYTES, bytes);
+        }
+
+        public Builder maxMalformedFrames(int frames) {
+            return set(MAX_MALFORMED_FRAMES, frames);
+        }
+
+        public Builder idleTimeout(Duration timeout) {
+            return set(IDLE_TIMEOUT, timeout);
+        }
+
+        public Builder shutdownTimeout(Duration timeout) {
+            return set(SHUTDOWN_TIMEOUT, timeout);
+        }
+
+        public Builder heartbeatInterval(Duration interval) {
+            return set(HEARTBEAT_INTERVAL, interval);
+        }
+
+        public ServerLimits build() {
+            return applyTo(base);
+        }
+
+        /** {@code limits} with only the limits set on this builder replaced. */
+        ServerLimits applyTo(ServerLimits limits) {
+            Map<Limit<?>, Object> merged = new LinkedHashMap<>(limits.values);
+            merged.putAll(settings);
+            return new ServerLimits(merged);
+        }
+
+        private <T> void setFromEnvironment(Limit<T> limit, Map<String, String> environment) {
+            String text = environment.get(limit.environmentVariable());
+            if (text != null && !text.isBlank()) {
+                set(limit, limit.kind().parse(limit.environmentVariable(), text));
+            }
         }
     }
 
-    /** Reads positive integers from environment variables, naming the variable when one is wrong. */
-    static final class Env {
-        private final Map<String, String> values;
+    /**
+     * One limit, declared once: the name of its accessor and setters, its default, the
+     * environment variable that sets it, and what docs/server.md says about it.
+     *
+     * @param <T> {@link Integer}, {@link Long} or {@link Duration}
+     */
+    public static final class Limit<T> {
 
-        Env(Map<String, String> values) {
-            this.values = values;
+        private final String name;
+        private final Kind<T> kind;
+        private final T defaultValue;
+        private final String environmentVariable;
+        private final String description;
+        private final String whenExceeded;
+
+        private Limit(String name, Kind<T> kind, T defaultValue, String environmentVariable, String description,
+                String whenExceeded) {
+            this.name = name;
+            this.kind = kind;
+            this.defaultValue = defaultValue;
+            this.environmentVariable = environmentVariable;
+            this.description = description;
+            this.whenExceeded = whenExceeded;
+            check(defaultValue);
+            DECLARED.add(this);
         }
 
-        int integer(String name, int fallback) {
-            long value = longInteger(name, fallback);
+        private static Limit<Integer> count(String name, int defaultValue, String variable, String description,
+                String whenExceeded) {
+            return new Limit<>(name, Kind.COUNT, defaultValue, variable, description, whenExceeded);
+        }
+
+        private static Limit<Integer> bytes(String name, int defaultValue, String variable, String description,
+                String whenExceeded) {
+            return new Limit<>(name, Kind.BYTES, defaultValue, variable, description, whenExceeded);
+        }
+
+        private static Limit<Long> largeBytes(String name, long defaultValue, String variable, String description,
+                String whenExceeded) {
+            return new Limit<>(name, Kind.LARGE_BYTES, defaultValue, variable, description, whenExceeded);
+        }
+
+        private static Limit<Duration> seconds(String name, Duration defaultValue, String variable,
+                String description, String whenExceeded) {
+            return new Limit<>(name, Kind.SECONDS, defaultValue, variable, description, whenExceeded);
+        }
+
+        /** The name of the accessor and of the builder setters, for example {@code maxFrameBytes}. */
+        public String name() {
+            return name;
+        }
+
+        /** The type of its values. */
+        public Class<T> type() {
+            return kind.type;
+        }
+
+        public T defaultValue() {
+            return defaultValue;
+        }
+
+        /** The default as docs/server.md shows it: {@code 256 KiB}, {@code 300 s}, {@code 64}. */
+        public String defaultText() {
+            return kind.format(defaultValue);
+        }
+
+        /** The environment variable that sets it, for example {@code ZOCKET_MAX_FRAME_BYTES}. */
+        public String environmentVariable() {
+            return environmentVariable;
+        }
+
+        /** What it limits, in a few words. */
+        public String description() {
+            return description;
+        }
+
+        /** What a client sees when it crosses the limit (Markdown). */
+        public String whenExceeded() {
+            return whenExceeded;
+        }
+
+        Kind<T> kind() {
+            return kind;
+        }
+
+        T check(T value) {
+            Objects.requireNonNull(value, name);
+            if (!kind.isValid(value)) {
+                throw new IllegalArgumentException(name + " must be positive, got " + value);
+            }
+            return value;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** How a kind of limit is typed, checked, read from the environment and shown. */
+    private abstract static class Kind<T> {
+
+        static final Kind<Integer> COUNT = new Kind<>(Integer.class) {
+            @Override
+            Integer parse(String variable, String text) {
+                return toInt(variable, parsePositive(variable, text));
+            }
+
+            @Override
+            boolean isValid(Integer value) {
+                return value > 0;
+            }
+
+            @Override
+            String format(Integer value) {
+                return value.toString();
+            }
+        };
+
+        static final Kind<Integer> BYTES = new Kind<>(Integer.class) {
+            @Override
+            Integer parse(String variable, String text) {
+                return toInt(variable, parsePositive(variable, text));
+            }
+
+            @Override
+            boolean isValid(Integer value) {
+                return value > 0;
+            }
+
+            @Override
+            String format(Integer value) {
+                return formatBytes(value);
+            }
+        };
+
+        static final Kind<Long> LARGE_BYTES = new Kind<>(Long.class) {
+            @Override
+            Long parse(String variable, String text) {
+                return parsePositive(variable, text);
+            }
+
+            @Override
+            boolean isValid(Long value) {
+                return value > 0;
+            }
+
+            @Override
+            String format(Long value) {
+                return formatBytes(value);
+            }
+        };
+
+        static final Kind<Duration> SECONDS = new Kind<>(Duration.class) {
+            @Override
+            Duration parse(String variable, String text) {
+                return Duration.ofSeconds(parsePositive(variable, text));
+            }
+
+            @Override
+            boolean isValid(Duration value) {
+                return !value.isNegative() && !value.isZero();
+            }
+
+            @Override
+            String format(Duration value) {
+                return value.toSeconds() + " s";
+            }
+        };
+
+        final Class<T> type;
+
+        Kind(Class<T> type) {
+            this.type = type;
+        }
+
+        abstract T parse(String variable, String text);
+
+        abstract boolean isValid(T value);
+
+        abstract String format(T value);
+
+        static long parsePositive(String variable, String text) {
+            try {
+                long value = Long.parseLong(text.strip());
+                if (value > 0) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below, with the variable's name
+            }
+            throw new IllegalArgumentException(variable + " must be a positive integer, got '" + text + "'");
+        }
+
+        static int toInt(String variable, long value) {
             if (value > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(name + " must be at most " + Integer.MAX_VALUE + ", got " + value);
+                throw new IllegalArgumentException(variable + " must be at most " + Integer.MAX_VALUE + ", got " + value);
             }
             return (int) value;
         }
 
-        long longInteger(String name, long fallback) {
-            String text = values.get(name);
-            if (text == null || text.isBlank()) {
-                return fallback;
+        static String formatBytes(long bytes) {
+            if (bytes % (1024 * 1024) == 0) {
+                return bytes / (1024 * 1024) + " MiB";
             }
-            try {
-                long value = Long.parseLong(text.strip());
-                if (value <= 0) {
-                    throw new NumberFormatException();
-                }
-                return value;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " must be a positive integer, got '" + text + "'");
+            if (bytes % 1024 == 0) {
+                return bytes / 1024 + " KiB";
             }
-        }
-
-        /** A port: 0 (any free port) to 65535. */
-        Integer port(String name) {
-            String text = values.get(name);
-            if (text == null || text.isBlank()) {
-                return null;
-            }
-            try {
-                int port = Integer.parseInt(text.strip());
-                if (port < 0 || port > 65535) {
-                    throw new NumberFormatException();
-                }
-                return port;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(name + " must be a port number from 0 to 65535, got '" + text + "'");
-            }
+            return bytes + " bytes";
         }
     }
 }

@@ -1,23 +1,17 @@
 package dev.zocket.server;
 
-import dev.zocket.json.JsonCodec;
-import dev.zocket.server.internal.host.ActorCatalog;
 import dev.zocket.server.internal.host.ActorHost;
-import dev.zocket.server.internal.runtime.ServerMetrics;
+import dev.zocket.server.internal.host.HostSettings;
+import dev.zocket.server.internal.host.StatsView;
 import dev.zocket.server.internal.transport.HttpEndpoints;
 import dev.zocket.server.internal.transport.StaticFiles;
 import dev.zocket.server.internal.transport.WebSocketTransport;
-import dev.zocket.spi.ActorBinding;
 import dev.zocket.internal.SystemTimeSource;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,6 +49,7 @@ public final class ZocketServer implements AutoCloseable {
     private final ActorHost actors;
     private final MeterRegistry meterRegistry;
     private final ServerLimits limits;
+    private final ServerStats stats;
     private final SystemTimeSource time;
     private final ExecutorService ownExecutor;
     private final String host;
@@ -62,19 +57,21 @@ public final class ZocketServer implements AutoCloseable {
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
     private ZocketServer(Builder builder) throws IOException {
-        this.limits = builder.resolveLimits();
+        HostSettings settings = builder.settings(builder.environment);
+        this.limits = settings.limits();
         int port = builder.resolvePort();
         Integer httpPort = builder.resolveHttpPort();
         this.host = builder.host;
         this.meterRegistry = builder.meterRegistry != null ? builder.meterRegistry
-                : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+                : DefaultMeterRegistry.create(Thread.currentThread().getContextClassLoader());
         this.time = new SystemTimeSource("zocket-timer");
         this.ownExecutor = builder.executor == null ? actorPool() : null;
-        this.actors = new ActorHost(builder.catalog, limits, builder.json, meterRegistry, time,
+        this.actors = new ActorHost(settings.catalog(), limits, settings.json(), meterRegistry, time,
                 builder.executor != null ? builder.executor : ownExecutor);
+        this.stats = new StatsView(actors.metrics());
         try {
             this.transport = WebSocketTransport.start(new InetSocketAddress(host, port), actors.protocol(),
-                    builder.authenticator, limits, actors.metrics(), time);
+                    settings.authenticator(), limits, actors.metrics(), time);
         } catch (IOException e) {
             shutDownExecutors();
             actors.close();
@@ -112,9 +109,9 @@ public final class ZocketServer implements AutoCloseable {
         return meterRegistry;
     }
 
-    /** Live counters (connections, instances, subscriptions), for diagnostics and tests. */
-    public ServerMetrics metrics() {
-        return actors.metrics();
+    /** Live counts (connections, instances, subscriptions), read-only, for diagnostics and tests. */
+    public ServerStats metrics() {
+        return stats;
     }
 
     /** The limits in force, after defaults, environment and builder settings. */
@@ -180,65 +177,23 @@ public final class ZocketServer implements AutoCloseable {
         }, (thread, error) -> LOG.error("Uncaught failure on {}", thread.getName(), error), true);
     }
 
-    /** Configures and starts a {@link ZocketServer}. */
-    public static final class Builder {
+    /**
+     * Configures and starts a {@link ZocketServer}: the actors, middleware, authenticator and
+     * limits of {@link ZocketBuilder}, plus the network, metrics and threads.
+     */
+    public static final class Builder extends ZocketBuilder<Builder> {
 
         private static final int DEFAULT_PORT = 3001;
 
-        private final ActorCatalog catalog = new ActorCatalog();
-        private Authenticator authenticator = request -> Principal.anonymous();
         private String host = "0.0.0.0";
         private Integer port;
         private Integer httpPort;
         private Optional<StaticFiles> staticFiles = Optional.empty();
         private Map<String, String> environment = System.getenv();
-        private ServerLimits limits;
-        private final Map<String, Object> limitOverrides = new LinkedHashMap<>();
         private MeterRegistry meterRegistry;
-        private JsonCodec json = JsonCodec.standard();
         private ExecutorService executor;
 
         private Builder() {}
-
-        /**
-         * Serves the actor declared by {@code contract}, creating implementations with
-         * {@code factory}, with {@code middleware} running before each of its methods (after
-         * the server-wide middleware). Suits a constructor reference,
-         * {@code actor(ChatRoom.class, ChatRoomActor::new)}; for a lambda, use
-         * {@link #actor(ActorBinding, ActorFactory, Middleware...)}, from which the compiler can
-         * infer the context's types.
-         *
-         * @throws IllegalArgumentException if the contract has no generated binding, or its
-         *     name is already registered
-         */
-        public <C, S extends Record, E> Builder actor(Class<C> contract, ActorFactory<C, S, E> factory,
-                Middleware... middleware) {
-            catalog.add(contract, factory, middleware);
-            return this;
-        }
-
-        /**
-         * Serves an actor through its generated binding, which lets the compiler infer and check
-         * the factory's state and events types:
-         * {@code actor(ChatRoomBinding.INSTANCE, context -> new ChatRoomActor(context, repository))}.
-         */
-        public <C, S extends Record, E> Builder actor(ActorBinding<C, S, E> binding, ActorFactory<C, S, E> factory,
-                Middleware... middleware) {
-            catalog.add(binding, factory, middleware);
-            return this;
-        }
-
-        /** Middleware for every actor, running before per-actor middleware. */
-        public Builder middleware(Middleware middleware) {
-            catalog.middleware(middleware);
-            return this;
-        }
-
-        /** Decides who may connect; by default everyone, anonymously. */
-        public Builder authenticator(Authenticator authenticator) {
-            this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
-            return this;
-        }
 
         /** The address to listen on; {@code 0.0.0.0} (all interfaces) by default. */
         public Builder host(String host) {
@@ -270,76 +225,22 @@ public final class ZocketServer implements AutoCloseable {
             return this;
         }
 
-        /** Where environment variables are read from; {@code System.getenv()} by default. */
+        /**
+         * Where environment variables (limits, {@code PORT}, {@code ZOCKET_HTTP_PORT}) are read
+         * from; {@code System.getenv()} by default.
+         */
         public Builder environment(Map<String, String> environment) {
             this.environment = Map.copyOf(environment);
             return this;
         }
 
-        /** Replaces all limits; individual setters and environment variables still apply on top. */
-        public Builder limits(ServerLimits limits) {
-            this.limits = Objects.requireNonNull(limits, "limits");
-            return this;
-        }
-
-        public Builder maxFrameBytes(int bytes) {
-            return override("maxFrameBytes", bytes);
-        }
-
-        public Builder maxActorNameLength(int characters) {
-            return override("maxActorNameLength", characters);
-        }
-
-        public Builder maxActorIdLength(int characters) {
-            return override("maxActorIdLength", characters);
-        }
-
-        public Builder maxInflightRpcs(int calls) {
-            return override("maxInflightRpcs", calls);
-        }
-
-        public Builder maxSubscriptions(int subscriptions) {
-            return override("maxSubscriptions", subscriptions);
-        }
-
-        public Builder maxMailboxDepth(int messages) {
-            return override("maxMailboxDepth", messages);
-        }
-
-        public Builder maxBufferedBytes(long bytes) {
-            return override("maxBufferedBytes", bytes);
-        }
-
-        public Builder maxMalformedFrames(int frames) {
-            return override("maxMalformedFrames", frames);
-        }
-
-        public Builder idleTimeout(Duration timeout) {
-            return override("idleTimeout", timeout);
-        }
-
         /**
-         * How long a connection may be silent before the server pings it; one that stays silent
-         * for twice as long (no pong, no message) is closed, and a new connection must finish its
-         * handshake within it. Browsers and the JDK client answer pings by themselves. Default 30 s.
+         * Where metrics are recorded. By default a Prometheus registry, served at
+         * {@code /metrics}, when {@code io.micrometer:micrometer-registry-prometheus} is on the
+         * class path; otherwise a registry that only keeps the meters in memory.
          */
-        public Builder heartbeatInterval(Duration interval) {
-            return override("heartbeatInterval", interval);
-        }
-
-        public Builder shutdownTimeout(Duration timeout) {
-            return override("shutdownTimeout", timeout);
-        }
-
-        /** Where metrics are recorded; by default a Prometheus registry served at {@code /metrics}. */
         public Builder meterRegistry(MeterRegistry registry) {
             this.meterRegistry = Objects.requireNonNull(registry, "registry");
-            return this;
-        }
-
-        /** The JSON codec, to add Jackson modules for custom types. */
-        public Builder json(JsonCodec json) {
-            this.json = Objects.requireNonNull(json, "json");
             return this;
         }
 
@@ -358,45 +259,34 @@ public final class ZocketServer implements AutoCloseable {
          *
          * @throws IOException if the port cannot be bound
          * @throws IllegalStateException if no actor is registered
+         * @throws IllegalArgumentException if an environment variable holds an invalid value
          */
         public ZocketServer start() throws IOException {
-            if (catalog.isEmpty()) {
+            if (hasNoActors()) {
                 throw new IllegalStateException("No actors registered: call actor(Contract.class, Implementation::new)");
             }
             return new ZocketServer(this);
         }
 
-        private Builder override(String limit, Object value) {
-            limitOverrides.put(limit, Objects.requireNonNull(value, limit));
-            return this;
-        }
-
-        ServerLimits resolveLimits() {
-            ServerLimits base = (limits != null ? limits : ServerLimits.DEFAULTS).withEnvironment(environment);
-            return new ServerLimits(
-                    (int) limitOverrides.getOrDefault("maxFrameBytes", base.maxFrameBytes()),
-                    (int) limitOverrides.getOrDefault("maxActorNameLength", base.maxActorNameLength()),
-                    (int) limitOverrides.getOrDefault("maxActorIdLength", base.maxActorIdLength()),
-                    (int) limitOverrides.getOrDefault("maxInflightRpcs", base.maxInflightRpcs()),
-                    (int) limitOverrides.getOrDefault("maxSubscriptions", base.maxSubscriptions()),
-                    (int) limitOverrides.getOrDefault("maxMailboxDepth", base.maxMailboxDepth()),
-                    (long) limitOverrides.getOrDefault("maxBufferedBytes", base.maxBufferedBytes()),
-                    (int) limitOverrides.getOrDefault("maxMalformedFrames", base.maxMalformedFrames()),
-                    (Duration) limitOverrides.getOrDefault("idleTimeout", base.idleTimeout()),
-                    (Duration) limitOverrides.getOrDefault("shutdownTimeout", base.shutdownTimeout()),
-                    (Duration) limitOverrides.getOrDefault("heartbeatInterval", base.heartbeatInterval()));
-        }
-
         int resolvePort() {
-            if (port != null) {
-                return port;
-            }
-            Integer fromEnvironment = new ServerLimits.Env(environment).port("PORT");
+            Integer fromEnvironment = port != null ? port : portFromEnvironment("PORT");
             return fromEnvironment != null ? fromEnvironment : DEFAULT_PORT;
         }
 
         Integer resolveHttpPort() {
-            return httpPort != null ? httpPort : new ServerLimits.Env(environment).port("ZOCKET_HTTP_PORT");
+            return httpPort != null ? httpPort : portFromEnvironment("ZOCKET_HTTP_PORT");
+        }
+
+        private Integer portFromEnvironment(String variable) {
+            String text = environment.get(variable);
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            try {
+                return checkPort(Integer.parseInt(text.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(variable + " must be a port number from 0 to 65535, got '" + text + "'");
+            }
         }
 
         private static int checkPort(int port) {

@@ -16,6 +16,7 @@ import dev.zocket.spi.HandleFactory;
 import dev.zocket.testkit.internal.InMemoryTransport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A simulated client of a {@link ZocketTestKit}: the real client engine, talking the real
@@ -23,7 +24,7 @@ import java.util.List;
  * {@code ZocketClient}:
  *
  * <pre>{@code
- * TestClient alice = kit.client();
+ * TestClient alice = kit.newClient();
  * ChatRoomHandle room = ChatRoomHandle.of(alice, "general");
  * room.sendMessage(new ChatRoom.Send("hi")).join();   // already complete
  * }</pre>
@@ -58,9 +59,13 @@ public final class TestClient implements ActorClient, AutoCloseable {
         }
     }
 
-    /** The id the server gave this client's current connection. */
-    public String id() {
-        return engine.clientId().orElseThrow(() -> new IllegalStateException("This client is not connected"));
+    /**
+     * The id the server gave this client's connection, once its {@code welcome} has arrived
+     * (a kit client has it as soon as {@code newClient()} returns), as
+     * {@code ZocketClient.clientId()} reports it. A reconnect brings a new id.
+     */
+    public Optional<String> clientId() {
+        return engine.clientId();
     }
 
     @Override

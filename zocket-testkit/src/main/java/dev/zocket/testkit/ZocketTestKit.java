@@ -5,14 +5,17 @@ import dev.zocket.client.internal.ClientEngine;
 import dev.zocket.json.JsonCodec;
 import dev.zocket.protocol.ProtocolCodec;
 import dev.zocket.protocol.ServerMessage;
-import dev.zocket.server.ActorFactory;
-import dev.zocket.server.Middleware;
+import dev.zocket.server.AuthenticationException;
+import dev.zocket.server.Authenticator;
+import dev.zocket.server.HandshakeRequest;
 import dev.zocket.server.Principal;
-import dev.zocket.server.ServerLimits;
-import dev.zocket.server.internal.host.ActorCatalog;
+import dev.zocket.server.ServerStats;
+import dev.zocket.server.ZocketBuilder;
 import dev.zocket.server.internal.host.ActorHost;
+import dev.zocket.server.internal.host.BuilderAccess;
+import dev.zocket.server.internal.host.HostSettings;
+import dev.zocket.server.internal.host.StatsView;
 import dev.zocket.server.internal.runtime.InstanceKey;
-import dev.zocket.server.internal.runtime.ServerMetrics;
 import dev.zocket.spi.ActorBinding;
 import dev.zocket.testkit.internal.DeterministicExecutor;
 import dev.zocket.testkit.internal.InMemoryTransport;
@@ -32,7 +35,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * ZocketTestKit kit = ZocketTestKit.builder().actor(ChatRoom.class, ChatRoomActor::new).build();
- * ChatRoomHandle room = ChatRoomHandle.of(kit.client(), "general");
+ * ChatRoomHandle room = ChatRoomHandle.of(kit.newClient(), "general");
  * assertEquals(0, room.sendMessage(new ChatRoom.Send("hi")).join().index());
  * }</pre>
  *
@@ -53,19 +56,24 @@ public final class ZocketTestKit implements AutoCloseable {
     private final DeterministicExecutor executor;
     private final ManualTime time;
     private final JsonCodec json;
+    private final Authenticator authenticator;
     private final ProtocolCodec protocol;
     private final Duration handleDisposeDelay;
     private final Duration rpcTimeout;
+    private final ServerStats stats;
     private final List<TestClient> clients = new ArrayList<>();
 
-    private ZocketTestKit(Builder builder) {
+    private ZocketTestKit(Builder builder, HostSettings settings) {
         this.executor = new DeterministicExecutor();
         this.time = new ManualTime(executor);
-        this.json = builder.json;
+        this.json = settings.json();
+        this.authenticator = settings.authenticator();
         this.protocol = new ProtocolCodec(json);
         this.handleDisposeDelay = builder.handleDisposeDelay;
         this.rpcTimeout = builder.rpcTimeout;
-        this.host = new ActorHost(builder.catalog, builder.limits, json, new SimpleMeterRegistry(), time, executor);
+        this.host = new ActorHost(settings.catalog(), settings.limits(), json, new SimpleMeterRegistry(), time,
+                executor);
+        this.stats = new StatsView(host.metrics());
         host.registry().startPassivation();
     }
 
@@ -73,18 +81,29 @@ public final class ZocketTestKit implements AutoCloseable {
         return new Builder();
     }
 
-    /** A new anonymous client, connected. */
-    public TestClient client() {
-        return client(Principal.anonymous());
+    /** Connects a new anonymous client. */
+    public TestClient newClient() {
+        return newClient(Principal.anonymous());
     }
 
-    /** A new client connected as {@code userId}, with {@code claims}, as an authenticator would make it. */
-    public TestClient client(String userId, Map<String, Object> claims) {
-        return client(Principal.user(userId, claims));
+    /** Connects a new client as {@code userId}, with {@code claims}, as an authenticator would admit it. */
+    public TestClient newClient(String userId, Map<String, Object> claims) {
+        return newClient(Principal.user(userId, claims));
     }
 
-    /** A new client connected with this principal. */
-    public TestClient client(Principal principal) {
+    /**
+     * Connects a new client through the kit's authenticator, as a server would at the WebSocket
+     * handshake, so that a test can check who is let in and as whom:
+     * {@code kit.newClient(new HandshakeRequest("/", Map.of("token", List.of(token)), Map.of(), null))}.
+     *
+     * @throws AuthenticationException if the authenticator refuses the request
+     */
+    public TestClient newClient(HandshakeRequest request) {
+        return newClient(authenticator.authenticate(Objects.requireNonNull(request, "request")));
+    }
+
+    /** Connects a new client with this principal, as if the authenticator had admitted it. */
+    public TestClient newClient(Principal principal) {
         List<ServerMessage> received = new ArrayList<>();
         InMemoryTransport transport = new InMemoryTransport(host, principal,
                 frame -> TestClient.record(protocol, received, frame));
@@ -116,9 +135,9 @@ public final class ZocketTestKit implements AutoCloseable {
         return host.registry().peekState(new InstanceKey(actor, actorId)).isPresent();
     }
 
-    /** The runtime's counters: connections, live instances, subscriptions. */
-    public ServerMetrics metrics() {
-        return host.metrics();
+    /** The runtime's live counts, read-only: connections, live instances, subscriptions. */
+    public ServerStats metrics() {
+        return stats;
     }
 
     /** Disconnects every client and deactivates every instance ({@code onDeactivate} runs). */
@@ -131,46 +150,16 @@ public final class ZocketTestKit implements AutoCloseable {
         host.close();
     }
 
-    /** Configures a {@link ZocketTestKit}. */
-    public static final class Builder {
-        private final ActorCatalog catalog = new ActorCatalog();
-        private ServerLimits limits = ServerLimits.DEFAULTS;
-        private JsonCodec json = JsonCodec.standard();
+    /**
+     * Configures a {@link ZocketTestKit}: the actors, middleware and limits of
+     * {@link ZocketBuilder}, exactly as for a server, plus the simulated clients' timings. The
+     * kit does not read environment variables, so a test runs the same everywhere.
+     */
+    public static final class Builder extends ZocketBuilder<Builder> {
         private Duration handleDisposeDelay = Duration.ofMillis(100);
         private Duration rpcTimeout = Duration.ofSeconds(10);
 
         private Builder() {}
-
-        /** Hosts an actor; the same forms as {@code ZocketServer.Builder.actor}. */
-        public <C, S extends Record, E> Builder actor(Class<C> contract, ActorFactory<C, S, E> factory,
-                Middleware... middleware) {
-            catalog.add(contract, factory, middleware);
-            return this;
-        }
-
-        /** Hosts an actor through its generated binding, which lets the compiler infer a lambda factory's types. */
-        public <C, S extends Record, E> Builder actor(ActorBinding<C, S, E> binding, ActorFactory<C, S, E> factory,
-                Middleware... middleware) {
-            catalog.add(binding, factory, middleware);
-            return this;
-        }
-
-        /** Middleware for every actor, before per-actor middleware. */
-        public Builder middleware(Middleware middleware) {
-            catalog.middleware(middleware);
-            return this;
-        }
-
-        /** The server limits (idle timeout, mailbox depth, ...); the server's defaults otherwise. */
-        public Builder limits(ServerLimits limits) {
-            this.limits = Objects.requireNonNull(limits, "limits");
-            return this;
-        }
-
-        public Builder json(JsonCodec json) {
-            this.json = Objects.requireNonNull(json, "json");
-            return this;
-        }
 
         /** How long released handles keep their subscriptions, in kit time. Default 100 ms, as the client. */
         public Builder handleDisposeDelay(Duration delay) {
@@ -184,8 +173,9 @@ public final class ZocketTestKit implements AutoCloseable {
             return this;
         }
 
+        /** @throws IllegalStateException if no actor is registered */
         public ZocketTestKit build() {
-            return new ZocketTestKit(this);
+            return new ZocketTestKit(this, BuilderAccess.settings(this, Map.of()));
         }
     }
 }

@@ -68,6 +68,6 @@ public final class ZocketTestKitExtension implements BeforeEachCallback, AfterEa
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == ZocketTestKit.class ? kit() : kit().client();
+        return parameter.getParameter().getType() == ZocketTestKit.class ? kit() : kit().newClient();
     }
 }

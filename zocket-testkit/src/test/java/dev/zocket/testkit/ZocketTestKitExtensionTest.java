@@ -19,7 +19,7 @@ class ZocketTestKitExtensionTest {
     @Test
     void injectsTheKitAndANewClientPerParameter(ZocketTestKit kit, TestClient alice, TestClient bob) {
         assertSame(zocket.kit(), kit);
-        assertNotEquals(alice.id(), bob.id());
+        assertNotEquals(alice.clientId().orElseThrow(), bob.clientId().orElseThrow());
         ChatHandle.of(alice, "room").send(new Chat.Send("hi")).join();
         assertEquals(1, kit.state(ChatBinding.INSTANCE, "room").orElseThrow().messages().size());
     }

@@ -36,8 +36,8 @@ class ChatRoomTest {
         aliceRoom.sendMessage(new ChatRoom.Send("hello")).join();
 
         assertEquals(List.of(
-                new ChatRoom.Message("server", alice.id() + " joined"),   // from onConnect
-                new ChatRoom.Message(alice.id(), "hello")), received);
+                new ChatRoom.Message("server", alice.clientId().orElseThrow() + " joined"),   // from onConnect
+                new ChatRoom.Message(alice.clientId().orElseThrow(), "hello")), received);
     }
     // end::extension[]
 
@@ -60,7 +60,7 @@ class ChatRoomTest {
     @Test
     void worksWithoutTheExtensionToo() {
         try (ZocketTestKit kit = ZocketTestKit.builder().actor(ChatRoom.class, ChatRoomActor::new).build()) {
-            TestClient alice = kit.client();
+            TestClient alice = kit.newClient();
             ChatRoomHandle room = ChatRoomHandle.of(alice, "general");
             room.state().subscribe(state -> {});
 
@@ -68,7 +68,7 @@ class ChatRoomTest {
 
             assertEquals(0, sent.index());
             assertEquals(1, room.state().snapshot().orElseThrow().messages().size());
-            assertEquals("[{\"op\":\"add\",\"path\":\"/messages/-\",\"value\":{\"from\":\"" + alice.id()
+            assertEquals("[{\"op\":\"add\",\"path\":\"/messages/-\",\"value\":{\"from\":\"" + alice.clientId().orElseThrow()
                     + "\",\"text\":\"hi\"}}]", dev.zocket.json.JsonPatch.of(alice.patches().get(0).patches()).toString());
         }
     }

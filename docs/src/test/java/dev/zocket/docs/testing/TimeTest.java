@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.zocket.docs.chat.ChatRoom;
 import dev.zocket.docs.chat.ChatRoomActor;
 import dev.zocket.docs.chat.ChatRoomHandle;
-import dev.zocket.server.ServerLimits;
 import dev.zocket.testkit.TestClient;
 import dev.zocket.testkit.ZocketTestKit;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TimeTest {
@@ -20,9 +18,9 @@ class TimeTest {
         // tag::time[]
         ZocketTestKit kit = ZocketTestKit.builder()
                 .actor(ChatRoom.class, ChatRoomActor::new)
-                .limits(ServerLimits.DEFAULTS.withEnvironment(Map.of("ZOCKET_IDLE_TIMEOUT_SECONDS", "60")))
+                .idleTimeout(Duration.ofSeconds(60))
                 .build();
-        TestClient alice = kit.client();
+        TestClient alice = kit.newClient();
         ChatRoomHandle.of(alice, "general").sendMessage(new ChatRoom.Send("hi")).join();
         alice.disconnect();                       // runs onDisconnect
 

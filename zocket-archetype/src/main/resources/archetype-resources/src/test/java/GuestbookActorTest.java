@@ -17,8 +17,8 @@ class GuestbookActorTest {
     @Test
     void signingAddsAnEntryAndTellsEveryone() {
         try (ZocketTestKit kit = ZocketTestKit.builder().actor(Guestbook.class, GuestbookActor::new).build()) {
-            TestClient ada = kit.client();
-            TestClient bob = kit.client();
+            TestClient ada = kit.newClient();
+            TestClient bob = kit.newClient();
             GuestbookHandle adasBook = GuestbookHandle.of(ada, "lobby");
             GuestbookHandle bobsBook = GuestbookHandle.of(bob, "lobby");
             bobsBook.onSigned(entry -> {});
@@ -34,7 +34,7 @@ class GuestbookActorTest {
     @Test
     void aBlankNameIsRejectedBeforeTheActorRuns() {
         try (ZocketTestKit kit = ZocketTestKit.builder().actor(Guestbook.class, GuestbookActor::new).build()) {
-            GuestbookHandle book = GuestbookHandle.of(kit.client(), "lobby");
+            GuestbookHandle book = GuestbookHandle.of(kit.newClient(), "lobby");
 
             CompletionException failure = assertThrows(CompletionException.class,
                     () -> book.sign(new Guestbook.Sign(" ", "Hi")).join());

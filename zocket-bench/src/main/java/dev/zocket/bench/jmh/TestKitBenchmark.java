@@ -44,8 +44,8 @@ public class TestKitBenchmark {
     /** One test: returns the winner's score, which must be 10. */
     static int oneTest() {
         try (ZocketTestKit kit = ZocketTestKit.builder().actor(DrawingRoomBinding.INSTANCE, DrawingRoomActor::new).build()) {
-            TestClient ann = kit.client();
-            TestClient bob = kit.client();
+            TestClient ann = kit.newClient();
+            TestClient bob = kit.newClient();
             DrawingRoomHandle annRoom = DrawingRoomHandle.of(ann, "room");
             DrawingRoomHandle bobRoom = DrawingRoomHandle.of(bob, "room");
             annRoom.join(new DrawingRoom.Join("Ann")).join();

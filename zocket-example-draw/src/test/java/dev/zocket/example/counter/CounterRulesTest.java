@@ -29,7 +29,7 @@ class CounterRulesTest {
 
     @Test
     void everyChangeReturnsTheCountRecordsWhoAndWhenAndIsAnnounced() {
-        TestClient alice = kit.client();
+        TestClient alice = kit.newClient();
         CounterHandle counter = CounterHandle.of(alice, "c");
         counter.onChanged(changed -> {});
 
@@ -39,21 +39,21 @@ class CounterRulesTest {
         assertEquals(42, counter.set(new Counter.SetValue(42)).join());
         assertEquals(0, counter.reset().join());
 
-        assertEquals(new Counter.State(0, 1, alice.id(), CLOCK.millis()), kit.state(CounterBinding.INSTANCE, "c").orElseThrow());
+        assertEquals(new Counter.State(0, 1, alice.clientId().orElseThrow(), CLOCK.millis()), kit.state(CounterBinding.INSTANCE, "c").orElseThrow());
         assertEquals(List.of(
-                new Changed(1, 1, Action.INCREMENT, alice.id()),
-                new Changed(2, 1, Action.INCREMENT, alice.id()),
-                new Changed(1, -1, Action.DECREMENT, alice.id()),
-                new Changed(42, 0, Action.SET, alice.id()),
-                new Changed(0, 0, Action.RESET, alice.id())), alice.events("changed", Changed.class));
+                new Changed(1, 1, Action.INCREMENT, alice.clientId().orElseThrow()),
+                new Changed(2, 1, Action.INCREMENT, alice.clientId().orElseThrow()),
+                new Changed(1, -1, Action.DECREMENT, alice.clientId().orElseThrow()),
+                new Changed(42, 0, Action.SET, alice.clientId().orElseThrow()),
+                new Changed(0, 0, Action.RESET, alice.clientId().orElseThrow())), alice.events("changed", Changed.class));
     }
 
     @Test
     void viewersAreCountedAsClientsComeAndGo() {
-        TestClient watcher = kit.client();
+        TestClient watcher = kit.newClient();
         CounterHandle counter = CounterHandle.of(watcher, "c");
         counter.onPresence(presence -> {});
-        TestClient visitor = kit.client();
+        TestClient visitor = kit.newClient();
         CounterHandle.of(visitor, "c").increment().join();
         assertEquals(2, kit.state(CounterBinding.INSTANCE, "c").orElseThrow().viewers());
 
@@ -65,14 +65,14 @@ class CounterRulesTest {
 
     @Test
     void theWireNamesMatchTheOriginalCounter() {
-        TestClient alice = kit.client();
+        TestClient alice = kit.newClient();
         CounterHandle counter = CounterHandle.of(alice, "c");
         counter.state().subscribe(state -> {});
         counter.onChanged(changed -> {});
         counter.decrement().join();
         assertEquals("{\"count\":0,\"viewers\":1,\"lastUpdatedBy\":null,\"updatedAt\":null}",
                 alice.snapshots().get(0).state().toString());
-        assertEquals("{\"count\":-1,\"delta\":-1,\"action\":\"decrement\",\"changedBy\":\"" + alice.id() + "\"}",
+        assertEquals("{\"count\":-1,\"delta\":-1,\"action\":\"decrement\",\"changedBy\":\"" + alice.clientId().orElseThrow() + "\"}",
                 alice.received().stream().filter(m -> m instanceof dev.zocket.protocol.EventMessage e
                         && e.event().equals("changed")).map(m -> ((dev.zocket.protocol.EventMessage) m).payload().toString())
                         .findFirst().orElseThrow());

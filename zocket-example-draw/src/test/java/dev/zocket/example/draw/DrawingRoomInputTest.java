@@ -98,7 +98,7 @@ class DrawingRoomInputTest {
     void theStateTravelsWithTheOriginalGamesFieldNamesAndPhaseSpellings() {
         startDrawing();
         caller.call("draw", "{\"stroke\":{\"points\":[[1,2]],\"color\":\"#fff\",\"width\":1.5}}");
-        TestClient watcher = kit.client();
+        TestClient watcher = kit.newClient();
         DrawingRoomHandle.of(watcher, "room").state().subscribe(state -> {});
 
         String json = watcher.snapshots().get(0).state().toString();

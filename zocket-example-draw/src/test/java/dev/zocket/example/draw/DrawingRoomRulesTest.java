@@ -55,14 +55,14 @@ class DrawingRoomRulesTest {
 
     @Test
     void aFreshRoomIsAnEmptyLobbyOfThreeRounds() {
-        room(kit.client()).state().subscribe(state -> {});
+        room(kit.newClient()).state().subscribe(state -> {});
         assertEquals(new State(List.of(), Phase.LOBBY, "", "", "", List.of(), List.of(), 0, 3), state());
     }
 
     @Test
     void joiningSeatsThePlayerWithTheNextColour() {
-        TestClient ann = kit.client();
-        TestClient bob = kit.client();
+        TestClient ann = kit.newClient();
+        TestClient bob = kit.newClient();
         Joined annSeat = room(ann).join(new Join("Ann")).join();
         Joined bobSeat = room(bob).join(new Join("Bob")).join();
 
@@ -70,26 +70,26 @@ class DrawingRoomRulesTest {
         assertEquals(DrawingRoomActor.PLAYER_COLORS.get(1), bobSeat.color());
         assertNotEquals(annSeat.playerId(), bobSeat.playerId());
         assertTrue(annSeat.playerId().matches("[0-9a-z]{8}"), annSeat.playerId());
-        assertEquals(List.of(new DrawingRoom.Player(annSeat.playerId(), "Ann", 0, annSeat.color(), ann.id()),
-                new DrawingRoom.Player(bobSeat.playerId(), "Bob", 0, bobSeat.color(), bob.id())), state().players());
+        assertEquals(List.of(new DrawingRoom.Player(annSeat.playerId(), "Ann", 0, annSeat.color(), ann.clientId().orElseThrow()),
+                new DrawingRoom.Player(bobSeat.playerId(), "Bob", 0, bobSeat.color(), bob.clientId().orElseThrow())), state().players());
     }
 
     @Test
     void aKnownNameRejoinsItsSeatOnTheNewConnection() {
-        TestClient first = kit.client();
+        TestClient first = kit.newClient();
         Joined seat = room(first).join(new Join("Ann")).join();
-        TestClient second = kit.client();
+        TestClient second = kit.newClient();
 
         Joined again = room(second).join(new Join("Ann")).join();
 
         assertEquals(seat, again);
         assertEquals(1, state().players().size());
-        assertEquals(second.id(), state().players().get(0).connectionId());
+        assertEquals(second.clientId().orElseThrow(), state().players().get(0).connectionId());
     }
 
     @Test
     void aRoundNeedsTwoPlayers() {
-        TestClient ann = kit.client();
+        TestClient ann = kit.newClient();
         room(ann).join(new Join("Ann")).join();
 
         RpcException refused = failure(() -> room(ann).startRound().join());
@@ -101,8 +101,8 @@ class DrawingRoomRulesTest {
 
     @Test
     void roundsHandTheCrayonToEachPlayerInTurnWithAWordAndItsHint() {
-        TestClient ann = kit.client();
-        TestClient bob = kit.client();
+        TestClient ann = kit.newClient();
+        TestClient bob = kit.newClient();
         String annId = room(ann).join(new Join("Ann")).join().playerId();
         String bobId = room(bob).join(new Join("Bob")).join().playerId();
 
@@ -125,8 +125,8 @@ class DrawingRoomRulesTest {
 
     @Test
     void strokesAreAddedOnlyWhileDrawing() {
-        TestClient ann = kit.client();
-        TestClient bob = kit.client();
+        TestClient ann = kit.newClient();
+        TestClient bob = kit.newClient();
         room(ann).join(new Join("Ann")).join();
         room(bob).join(new Join("Bob")).join();
 
@@ -141,8 +141,8 @@ class DrawingRoomRulesTest {
 
     @Test
     void aCorrectGuessScoresEndsTheRoundAndIsAnnounced() {
-        TestClient ann = kit.client();
-        TestClient bob = kit.client();
+        TestClient ann = kit.newClient();
+        TestClient bob = kit.newClient();
         room(ann).join(new Join("Ann")).join();
         String bobId = room(bob).join(new Join("Bob")).join().playerId();
         room(ann).onCorrectGuess(guess -> {});
@@ -163,8 +163,8 @@ class DrawingRoomRulesTest {
 
     @Test
     void guessesOutsideARoundOrFromStrangersAreWrongAndChangeNothing() {
-        TestClient ann = kit.client();
-        TestClient bob = kit.client();
+        TestClient ann = kit.newClient();
+        TestClient bob = kit.newClient();
         room(ann).join(new Join("Ann")).join();
         String bobId = room(bob).join(new Join("Bob")).join().playerId();
 
@@ -177,9 +177,9 @@ class DrawingRoomRulesTest {
 
     @Test
     void aLeavingPlayerIsRemovedAndTheRoundGoesOn() {
-        TestClient ann = kit.client();
-        TestClient bob = kit.client();
-        TestClient cid = kit.client();
+        TestClient ann = kit.newClient();
+        TestClient bob = kit.newClient();
+        TestClient cid = kit.newClient();
         room(ann).join(new Join("Ann")).join();
         room(bob).join(new Join("Bob")).join();
         room(cid).join(new Join("Cid")).join();
@@ -195,8 +195,8 @@ class DrawingRoomRulesTest {
 
     @Test
     void whenTheDrawerLeavesMidRoundTheRoomGoesBackToTheLobby() {
-        TestClient ann = kit.client();
-        TestClient bob = kit.client();
+        TestClient ann = kit.newClient();
+        TestClient bob = kit.newClient();
         room(ann).join(new Join("Ann")).join();
         room(bob).join(new Join("Bob")).join();
         room(ann).startRound().join();
@@ -213,8 +213,8 @@ class DrawingRoomRulesTest {
 
     @Test
     void afterTheLastRoundTheNextStartBeginsANewGame() {
-        TestClient ann = kit.client();
-        TestClient bob = kit.client();
+        TestClient ann = kit.newClient();
+        TestClient bob = kit.newClient();
         room(ann).join(new Join("Ann")).join();
         String bobId = room(bob).join(new Join("Bob")).join().playerId();
         for (int round = 1; round <= 3; round++) {

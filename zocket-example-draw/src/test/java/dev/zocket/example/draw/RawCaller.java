@@ -18,7 +18,7 @@ final class RawCaller {
 
     RawCaller(ZocketTestKit kit) {
         this.kit = kit;
-        this.client = kit.client();
+        this.client = kit.newClient();
     }
 
     /** Calls {@code method} with {@code input} (JSON text, or null for none) on room "room". */
@@ -28,7 +28,7 @@ final class RawCaller {
 
     /** Joins a second player on its own connection, so a round can start. */
     void asSecondPlayer(String joinInput) {
-        callAs(kit.client(), "join", joinInput);
+        callAs(kit.newClient(), "join", joinInput);
     }
 
     private RpcResult callAs(TestClient as, String method, String input) {

@@ -12,7 +12,6 @@ import dev.zocket.RpcException;
 import dev.zocket.json.JsonPatch;
 import dev.zocket.protocol.RpcResult;
 import dev.zocket.protocol.StatePatch;
-import dev.zocket.server.ServerLimits;
 import dev.zocket.testkit.TestClient;
 import dev.zocket.testkit.ZocketTestKit;
 import java.time.Duration;
@@ -33,7 +32,7 @@ class ChatKitTest {
                     throw RpcException.forbidden("Admins only");
                 }
             })
-            .limits(ServerLimits.DEFAULTS.withEnvironment(Map.of("ZOCKET_IDLE_TIMEOUT_SECONDS", "60")))
+            .idleTimeout(Duration.ofSeconds(60))
             .build();
 
     @AfterEach
@@ -47,20 +46,20 @@ class ChatKitTest {
 
     @Test
     void aCallReturnsWithEverythingItCausedAlreadyDone() {
-        TestClient alice = kit.client();
+        TestClient alice = kit.newClient();
         ChatHandle room = ChatHandle.of(alice, "general");
 
         CompletableFuture<Chat.Sent> sent = room.send(new Chat.Send("hi"));
 
         assertTrue(sent.isDone(), "no waiting in the kit");
         assertEquals(0, sent.join().index());
-        assertEquals(List.of(new Chat.Message(alice.id(), "hi")), state("general").messages());
+        assertEquals(List.of(new Chat.Message(alice.clientId().orElseThrow(), "hi")), state("general").messages());
     }
 
     @Test
     void membersSeeEachOthersMessagesAndTheSharedState() {
-        TestClient alice = kit.client();
-        TestClient bob = kit.client();
+        TestClient alice = kit.newClient();
+        TestClient bob = kit.newClient();
         ChatHandle aliceRoom = ChatHandle.of(alice, "general");
         ChatHandle bobRoom = ChatHandle.of(bob, "general");
         List<Chat.Message> bobSaw = new ArrayList<>();
@@ -70,20 +69,20 @@ class ChatKitTest {
 
         aliceRoom.send(new Chat.Send("hello bob")).join();
 
-        Chat.Message sent = new Chat.Message(alice.id(), "hello bob");
+        Chat.Message sent = new Chat.Message(alice.clientId().orElseThrow(), "hello bob");
         assertEquals(List.of(sent), bobSaw);
         assertEquals(List.of(sent), bob.events("message", Chat.Message.class), "what arrived on the wire");
         assertEquals(List.of(sent), bobRoom.state().snapshot().orElseThrow().messages());
-        assertEquals(List.of(bob.id(), alice.id()), bobStates.get(bobStates.size() - 1).online());
+        assertEquals(List.of(bob.clientId().orElseThrow(), alice.clientId().orElseThrow()), bobStates.get(bobStates.size() - 1).online());
         assertTrue(alice.events("message", Chat.Message.class).isEmpty(), "alice never subscribed to events");
         StatePatch last = bob.patches().get(bob.patches().size() - 1);
-        assertEquals("[{\"op\":\"add\",\"path\":\"/messages/-\",\"value\":{\"from\":\"" + alice.id()
+        assertEquals("[{\"op\":\"add\",\"path\":\"/messages/-\",\"value\":{\"from\":\"" + alice.clientId().orElseThrow()
                 + "\",\"text\":\"hello bob\"}}]", JsonPatch.of(last.patches()).toString());
     }
 
     @Test
     void invalidInputFailsWithTheSameMessageAsOverTheNetwork() {
-        TestClient alice = kit.client();
+        TestClient alice = kit.newClient();
         ChatHandle room = ChatHandle.of(alice, "general");
 
         CompletionException failure = assertThrows(CompletionException.class, () -> room.send(new Chat.Send(" ")).join());
@@ -98,8 +97,8 @@ class ChatKitTest {
 
     @Test
     void middlewareSeesTheClaimsOfEachSimulatedClient() {
-        ChatHandle asUser = ChatHandle.of(kit.client("bob", Map.of("role", "user")), "general");
-        ChatHandle asAdmin = ChatHandle.of(kit.client("ann", Map.of("role", "admin")), "general");
+        ChatHandle asUser = ChatHandle.of(kit.newClient("bob", Map.of("role", "user")), "general");
+        ChatHandle asAdmin = ChatHandle.of(kit.newClient("ann", Map.of("role", "admin")), "general");
         asUser.send(new Chat.Send("to be cleared")).join();
 
         CompletionException refused = assertThrows(CompletionException.class, () -> asUser.clear().join());
@@ -111,36 +110,36 @@ class ChatKitTest {
 
     @Test
     void disconnectingRunsOnDisconnect() {
-        TestClient alice = kit.client();
-        TestClient bob = kit.client();
+        TestClient alice = kit.newClient();
+        TestClient bob = kit.newClient();
         ChatHandle.of(alice, "general").send(new Chat.Send("hi")).join();
         ChatHandle.of(bob, "general").send(new Chat.Send("hi")).join();
-        assertEquals(List.of(alice.id(), bob.id()), state("general").online());
+        assertEquals(List.of(alice.clientId().orElseThrow(), bob.clientId().orElseThrow()), state("general").online());
 
         alice.disconnect();
 
-        assertEquals(List.of(bob.id()), state("general").online());
+        assertEquals(List.of(bob.clientId().orElseThrow()), state("general").online());
     }
 
     @Test
     void aDroppedConnectionReconnectsResubscribesAndGetsAFreshSnapshot() {
-        TestClient alice = kit.client();
+        TestClient alice = kit.newClient();
         ChatHandle room = ChatHandle.of(alice, "general");
         room.state().subscribe(state -> {});
-        String before = alice.id();
+        String before = alice.clientId().orElseThrow();
         int snapshotsBefore = alice.snapshots().size();
 
         alice.dropConnection();
 
-        assertNotEquals(before, alice.id(), "a new connection, a new id");
+        assertNotEquals(before, alice.clientId().orElseThrow(), "a new connection, a new id");
         assertEquals(snapshotsBefore + 1, alice.snapshots().size(), "the subscription was re-sent");
-        assertEquals(List.of(alice.id()), room.state().snapshot().orElseThrow().online());
+        assertEquals(List.of(alice.clientId().orElseThrow()), room.state().snapshot().orElseThrow().online());
         assertEquals(0, room.send(new Chat.Send("still here")).join().index());
     }
 
     @Test
     void timersRunWhenTheTestAdvancesTime() {
-        TestClient alice = kit.client();
+        TestClient alice = kit.newClient();
         ChatHandle room = ChatHandle.of(alice, "general");
         List<Chat.Message> seen = new ArrayList<>();
         room.onMessage(seen::add);
@@ -155,7 +154,7 @@ class ChatKitTest {
 
     @Test
     void idleInstancesArePassivatedWhenTimePasses() {
-        TestClient alice = kit.client();
+        TestClient alice = kit.newClient();
         ChatHandle.of(alice, "general").send(new Chat.Send("hi")).join();
         alice.disconnect();
         assertTrue(kit.isLive("chat", "general"));
@@ -174,7 +173,7 @@ class ChatKitTest {
                 .rpcTimeout(Duration.ofSeconds(2))
                 .build();
         try {
-            CompletableFuture<Void> held = ChatHandle.of(slow.client(), "general").hold();
+            CompletableFuture<Void> held = ChatHandle.of(slow.newClient(), "general").hold();
             slow.advance(Duration.ofMillis(1999));
             assertFalse(held.isDone());
             slow.advance(Duration.ofMillis(1));
@@ -190,7 +189,7 @@ class ChatKitTest {
 
     @Test
     void releasedHandlesKeepTheirSubscriptionsUntilTheGracePeriodEnds() {
-        TestClient alice = kit.client();
+        TestClient alice = kit.newClient();
         ChatHandle first = ChatHandle.of(alice, "general");
         first.state().subscribe(state -> {});
         assertEquals(1, kit.metrics().subscriptions());

@@ -26,8 +26,8 @@ class ChatSuiteTest {
     /** Joins, exchanges a few messages, checks state, events and a validation error. */
     static void scenario(int seed) {
         try (ZocketTestKit kit = ZocketTestKit.builder().actor(Chat.class, ChatActor::new).build()) {
-            TestClient alice = kit.client();
-            TestClient bob = kit.client();
+            TestClient alice = kit.newClient();
+            TestClient bob = kit.newClient();
             ChatHandle aliceRoom = ChatHandle.of(alice, "room-" + seed);
             ChatHandle bobRoom = ChatHandle.of(bob, "room-" + seed);
             List<Chat.Message> bobSaw = new ArrayList<>();
@@ -42,7 +42,7 @@ class ChatSuiteTest {
             assertEquals(messages, bobRoom.state().snapshot().orElseThrow().messages().size());
             assertTrue(aliceRoom.send(new Chat.Send("")).isCompletedExceptionally());
             alice.disconnect();
-            assertEquals(List.of(bob.id()), kit.state(ChatBinding.INSTANCE, "room-" + seed).orElseThrow().online());
+            assertEquals(List.of(bob.clientId().orElseThrow()), kit.state(ChatBinding.INSTANCE, "room-" + seed).orElseThrow().online());
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.zocket.server.internal.transport;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -53,12 +52,14 @@ public final class HttpEndpoints implements AutoCloseable {
             if (!allowGet(exchange)) {
                 return;
             }
-            if (registry instanceof PrometheusMeterRegistry prometheus) {
+            Optional<String> text = PrometheusText.scrape(registry);
+            if (text.isPresent()) {
                 respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
-                        prometheus.scrape().getBytes(StandardCharsets.UTF_8));
+                        text.get().getBytes(StandardCharsets.UTF_8));
             } else {
                 respond(exchange, 404, "text/plain; charset=utf-8",
-                        "Metrics go to the application's own registry, not Prometheus".getBytes(StandardCharsets.UTF_8));
+                        ("No Prometheus registry: metrics go to the application's own registry, or add"
+                                + " io.micrometer:micrometer-registry-prometheus").getBytes(StandardCharsets.UTF_8));
             }
         });
         server.createContext("/zocket.json", exchange -> {

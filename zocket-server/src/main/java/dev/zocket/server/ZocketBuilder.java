@@ -1,0 +1,186 @@
+package dev.zocket.server;
+
+import dev.zocket.json.JsonCodec;
+import dev.zocket.server.internal.host.ActorCatalog;
+import dev.zocket.server.internal.host.BuilderAccess;
+import dev.zocket.server.internal.host.HostSettings;
+import dev.zocket.spi.ActorBinding;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The settings {@link ZocketServer.Builder} and the test kit's builder share, written once: the
+ * actors served, middleware, the authenticator, limits and the JSON codec. A test kit configured like a server
+ * hosts the same actors under the same rules.
+ *
+ * <pre>{@code
+ * ZocketServer.builder().actor(ChatRoom.class, ChatRoomActor::new).idleTimeout(Duration.ofMinutes(1)).start();
+ * ZocketTestKit.builder().actor(ChatRoom.class, ChatRoomActor::new).idleTimeout(Duration.ofMinutes(1)).build();
+ * }</pre>
+ *
+ * <p>Not thread-safe: configure a builder on one thread.
+ *
+ * @param <B> the concrete builder, returned by every setter
+ */
+public abstract class ZocketBuilder<B extends ZocketBuilder<B>> {
+
+    static {
+        BuilderAccess.install((builder, environment) -> builder.settings(environment));
+    }
+
+    private final ActorCatalog catalog = new ActorCatalog();
+    private Authenticator authenticator = request -> Principal.anonymous();
+    private final ServerLimits.Builder limitSettings = ServerLimits.builder();
+    private ServerLimits baseLimits = ServerLimits.DEFAULTS;
+    private JsonCodec json = JsonCodec.standard();
+
+    /** For {@link ZocketServer.Builder} and the test kit's builder. */
+    protected ZocketBuilder() {}
+
+    /**
+     * Serves the actor declared by {@code contract}, creating implementations with
+     * {@code factory}, with {@code middleware} running before each of its methods (after the
+     * builder-wide middleware). Suits a reference to an implementation's only constructor,
+     * {@code actor(ChatRoom.class, ChatRoomActor::new)}. For a lambda, or a class with several
+     * constructors, use {@link #actor(ActorBinding, ActorFactory, Middleware...)}: Java infers a
+     * factory's state and events types from a binding, never from a {@code Class}.
+     *
+     * @throws IllegalArgumentException if the contract has no generated binding, or its name is
+     *     already registered
+     */
+    public <C, S extends Record, E> B actor(Class<C> contract, ActorFactory<C, S, E> factory,
+            Middleware... middleware) {
+        catalog.add(contract, factory, middleware);
+        return self();
+    }
+
+    /**
+     * Serves an actor through its generated binding, which lets the compiler infer and check the
+     * factory's state and events types:
+     * {@code actor(ChatRoomBinding.INSTANCE, context -> new ChatRoomActor(context, repository))}.
+     *
+     * @throws IllegalArgumentException if the actor's name is already registered
+     */
+    public <C, S extends Record, E> B actor(ActorBinding<C, S, E> binding, ActorFactory<C, S, E> factory,
+            Middleware... middleware) {
+        catalog.add(binding, factory, middleware);
+        return self();
+    }
+
+    /** Middleware for every actor, running before per-actor middleware. */
+    public B middleware(Middleware middleware) {
+        catalog.middleware(middleware);
+        return self();
+    }
+
+    /**
+     * Decides who may connect; by default everyone, anonymously. A server runs it at each
+     * WebSocket handshake; the test kit when a test connects a client with a handshake request.
+     */
+    public B authenticator(Authenticator authenticator) {
+        this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        return self();
+    }
+
+    /** The JSON codec, to add Jackson modules for custom types. */
+    public B json(JsonCodec json) {
+        this.json = Objects.requireNonNull(json, "json");
+        return self();
+    }
+
+    /**
+     * Replaces all limits; the individual setters below (and, for a server, environment
+     * variables) still apply on top.
+     */
+    public B limits(ServerLimits limits) {
+        this.baseLimits = Objects.requireNonNull(limits, "limits");
+        return self();
+    }
+
+    /** See {@link ServerLimits#MAX_FRAME_BYTES}. */
+    public B maxFrameBytes(int bytes) {
+        limitSettings.maxFrameBytes(bytes);
+        return self();
+    }
+
+    /** See {@link ServerLimits#MAX_ACTOR_NAME_LENGTH}. */
+    public B maxActorNameLength(int characters) {
+        limitSettings.maxActorNameLength(characters);
+        return self();
+    }
+
+    /** See {@link ServerLimits#MAX_ACTOR_ID_LENGTH}. */
+    public B maxActorIdLength(int characters) {
+        limitSettings.maxActorIdLength(characters);
+        return self();
+    }
+
+    /** See {@link ServerLimits#MAX_INFLIGHT_RPCS}. */
+    public B maxInflightRpcs(int calls) {
+        limitSettings.maxInflightRpcs(calls);
+        return self();
+    }
+
+    /** See {@link ServerLimits#MAX_SUBSCRIPTIONS}. */
+    public B maxSubscriptions(int subscriptions) {
+        limitSettings.maxSubscriptions(subscriptions);
+        return self();
+    }
+
+    /** See {@link ServerLimits#MAX_MAILBOX_DEPTH}. */
+    public B maxMailboxDepth(int messages) {
+        limitSettings.maxMailboxDepth(messages);
+        return self();
+    }
+
+    /** See {@link ServerLimits#MAX_BUFFERED_BYTES}. */
+    public B maxBufferedBytes(long bytes) {
+        limitSettings.maxBufferedBytes(bytes);
+        return self();
+    }
+
+    /** See {@link ServerLimits#MAX_MALFORMED_FRAMES}. */
+    public B maxMalformedFrames(int frames) {
+        limitSettings.maxMalformedFrames(frames);
+        return self();
+    }
+
+    /** See {@link ServerLimits#IDLE_TIMEOUT}. */
+    public B idleTimeout(Duration timeout) {
+        limitSettings.idleTimeout(timeout);
+        return self();
+    }
+
+    /** See {@link ServerLimits#SHUTDOWN_TIMEOUT}. */
+    public B shutdownTimeout(Duration timeout) {
+        limitSettings.shutdownTimeout(timeout);
+        return self();
+    }
+
+    /**
+     * How long a connection may be silent before the server pings it; one that stays silent for
+     * twice as long (no pong, no message) is closed, and a new connection must finish its
+     * handshake within it. Browsers and the JDK client answer pings by themselves. Default 30 s.
+     */
+    public B heartbeatInterval(Duration interval) {
+        limitSettings.heartbeatInterval(interval);
+        return self();
+    }
+
+    /** Whether no actor is registered yet. */
+    final boolean hasNoActors() {
+        return catalog.isEmpty();
+    }
+
+    /** What was collected; limits are the base, then {@code environment}, then the setters. */
+    final HostSettings settings(Map<String, String> environment) {
+        ServerLimits limits = limitSettings.applyTo(baseLimits.withEnvironment(environment));
+        return new HostSettings(catalog, authenticator, limits, json);
+    }
+
+    @SuppressWarnings("unchecked") // B is this builder's own class, by the type parameter's contract
+    private B self() {
+        return (B) this;
+    }
+}
