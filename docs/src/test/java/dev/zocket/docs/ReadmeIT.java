@@ -102,8 +102,14 @@ class ReadmeIT {
         return commands;
     }
 
-    /** A URL with {@code scheme} printed for people to use: a wildcard address is not one. */
+    /**
+     * A URL with {@code scheme} that the game prints for people to use: not in one of Maven's
+     * own lines ({@code [INFO] ...}), and not a wildcard address.
+     */
     private static Optional<URI> url(String line, String scheme) {
+        if (line.startsWith("[")) {
+            return Optional.empty();
+        }
         Matcher url = URL.matcher(line);
         while (url.find()) {
             URI uri = URI.create(url.group());
