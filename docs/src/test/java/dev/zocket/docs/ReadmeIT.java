@@ -112,7 +112,8 @@ class ReadmeIT {
         }
         Matcher url = URL.matcher(line);
         while (url.find()) {
-            URI uri = URI.create(url.group());
+            // Without a fragment (a room, say) or the punctuation of a sentence around it.
+            URI uri = URI.create(url.group().replaceFirst("#.*$", "").replaceFirst("[.,;:]+$", ""));
             if (uri.getScheme().equals(scheme) && !"0.0.0.0".equals(uri.getHost())) {
                 return Optional.of(uri);
             }
