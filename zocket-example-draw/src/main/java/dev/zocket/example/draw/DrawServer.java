@@ -5,6 +5,7 @@ import dev.zocket.example.counter.CounterActor;
 import dev.zocket.example.counter.CounterBinding;
 import dev.zocket.server.ZocketServer;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,15 +29,34 @@ public final class DrawServer {
                 CommandLine.port(options, "port", "PORT", 3001),
                 CommandLine.port(options, "http-port", "HTTP_PORT", 3000),
                 options.getOrDefault("host", "0.0.0.0"));
-        System.out.println();
-        System.out.println("  Draw & guess is running.");
-        System.out.println("  Open    http://localhost:" + server.httpPort().orElseThrow() + "/");
-        System.out.println("  Server  " + server.url());
-        System.out.println("  Bots:   mvn -q -pl zocket-example-draw -am compile exec:java"
-                + " -Dexec.mainClass=dev.zocket.example.draw.DrawBot -Dexec.args=\"--room room-1 --bots 2\"");
-        System.out.println();
+        System.out.print(banner(server));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         server.awaitStop();
+    }
+
+    /**
+     * What the server prints once it listens: where to open the page, the WebSocket, and a
+     * command that fills room-1 with bots, pointed at the port this server really uses (an
+     * option, {@code $PORT} or port 0 may have chosen another than the default).
+     */
+    static String banner(ZocketServer server) {
+        return String.join(System.lineSeparator(),
+                "",
+                "  Draw & guess is running.",
+                "  Open    http://localhost:" + server.httpPort().orElseThrow() + "/",
+                "  Server  " + server.url(),
+                "  Bots    " + botsCommand(server),
+                "", "");
+    }
+
+    /** The Maven command that runs two bots in room-1 against {@code server}. */
+    static String botsCommand(ZocketServer server) {
+        return "mvn -q -pl zocket-example-draw -am compile exec:java -Dexec.mainClass=" + DrawBot.class.getName()
+                + " -Dexec.args=\"" + String.join(" ", botsArguments(server)) + "\"";
+    }
+
+    static List<String> botsArguments(ZocketServer server) {
+        return List.of("--url", server.url(), "--room", "room-1", "--bots", "2");
     }
 
     /** Starts the game's server; port 0 picks a free one. */
