@@ -84,6 +84,7 @@ public final class DrawingRoomActor implements DrawingRoom, ActorLifecycle {
         context.setState(withoutSeat(state, callersSeat(state)));
     }
 
+    // tag::timer[]
     @Override
     public void startRound() {
         State state = context.state();
@@ -104,7 +105,6 @@ public final class DrawingRoomActor implements DrawingRoom, ActorLifecycle {
         roundTimer = context.schedule(length, () -> endOnTime(round, endsAt));
     }
 
-    // tag::timer[]
     /** The round's timer: ends the round unless it already ended, or another began. */
     private void endOnTime(int round, long endsAt) {
         State state = context.state();

@@ -249,6 +249,7 @@ class DrawingRoomRulesTest {
         room(ann).startRound().join();
     }
 
+    // tag::timer-test[]
     @Test
     void aRoundEndsOnItsTimerWithTheWordRevealedAndNoScore() {
         TestClient ann = kit.client();
@@ -268,6 +269,7 @@ class DrawingRoomRulesTest {
         assertTrue(after.players().stream().allMatch(p -> p.score() == 0));
         assertEquals(List.of(new RoundEnded(word, EndReason.TIME_UP)), ann.events("roundEnded", RoundEnded.class));
     }
+    // end::timer-test[]
 
     @Test
     void theTimerOfARoundThatEndedEarlyDoesNotCutTheNextRoundShort() {
