@@ -308,6 +308,7 @@ function render() {
   const game = ui.game;
   if (game && ui.me && seatTakenElsewhere(game.players.find((p) => p.id === ui.me.playerId))) {
     forgetSeat();
+    $("name-input").value = ""; // joining again under that name would take the seat back
     toast("You joined under this name in another window, so this one left the game.", "info");
   }
   const view = ui.me ? "game" : "join";

@@ -277,6 +277,14 @@ class BrowserGameTest {
         assertEquals("game", browser.findElement(By.tagName("body")).getDomAttribute("data-view"));
         assertEquals(1, browser.findElements(By.cssSelector("#player-list .player")).size());
         screenshot(browser, "first-tab-after-reload");
+
+        // Joining under a name in the room takes that seat over; the tab that had it steps back.
+        browser.switchTo().window(benTab);
+        join(browser, "Ann");
+        browser.switchTo().window(annTab);
+        waitFor(browser, ExpectedConditions.visibilityOfElementLocated(By.id("join-view")));
+        waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "another window"));
+        screenshot(browser, "first-tab-seat-taken-elsewhere");
     }
 
     @Test
