@@ -33,8 +33,10 @@ public final class DrawingRoomActor implements DrawingRoom, ActorLifecycle {
     private final ActorContext<State, Events> context;
     private final RandomGenerator random;
     private final Clock clock;
+    private final Duration roundLength;
     private Cancellable roundTimer = () -> {};
 
+    /** Rounds of {@code roundSeconds} as a fresh {@link State} has it (80 seconds). */
     public DrawingRoomActor(ActorContext<State, Events> context) {
         this(context, RandomGenerator.getDefault(), Clock.systemUTC());
     }
@@ -44,9 +46,24 @@ public final class DrawingRoomActor implements DrawingRoom, ActorLifecycle {
      * {@code roundEndsAt} (the round's timer itself runs on the instance's scheduler).
      */
     public DrawingRoomActor(ActorContext<State, Events> context, RandomGenerator random, Clock clock) {
+        this(context, random, clock, Duration.ofSeconds(new State().roundSeconds()));
+    }
+
+    /** With rounds of {@code roundLength}, in whole seconds of at least one. */
+    public DrawingRoomActor(ActorContext<State, Events> context, RandomGenerator random, Clock clock,
+            Duration roundLength) {
+        if (roundLength.toSeconds() < 1) {
+            throw new IllegalArgumentException("A round lasts at least a second, got " + roundLength);
+        }
         this.context = context;
         this.random = random;
         this.clock = clock;
+        this.roundLength = Duration.ofSeconds(roundLength.toSeconds());
+    }
+
+    @Override
+    public void onActivate() {
+        context.update(state -> state.withRoundSeconds(Math.toIntExact(roundLength.toSeconds())));
     }
 
     @Override

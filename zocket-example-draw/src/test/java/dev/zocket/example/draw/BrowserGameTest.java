@@ -43,7 +43,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Plays the game in headless Chromium against the real server: two windows join, start, draw
  * with the mouse, watch the strokes arrive on the other page, guess and score; two tabs of one
- * browser are two players who start a round, skip it, rename and leave; and the browser client
+ * browser are two players who start a round, skip it, rename and leave; a round runs out of
+ * time; and the browser client
  * sends the counter a fractional number.
  * Screenshots of every step land in {@code target/screenshots/}.
  *
@@ -285,6 +286,31 @@ class BrowserGameTest {
         waitFor(browser, ExpectedConditions.visibilityOfElementLocated(By.id("join-view")));
         waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "another window"));
         screenshot(browser, "first-tab-seat-taken-elsewhere");
+    }
+
+    @Test
+    void aRoundEndsOnItsTimerAndThePageSaysSo() throws IOException {
+        server = DrawServer.start(0, 0, "127.0.0.1", Duration.ofSeconds(10));
+        String url = "http://127.0.0.1:" + server.httpPort().orElseThrow() + "/#timer-" + UUID.randomUUID().toString().substring(0, 8);
+        WebDriver browser = openBrowser("timer");
+        browser.get(url);
+        join(browser, "Ann");
+        String annTab = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.TAB);
+        browser.get(url);
+        join(browser, "Ben");
+        browser.findElement(By.id("start-button")).click();
+
+        browser.switchTo().window(annTab);
+        int secondsLeft = waitFor(browser, timerShowing());
+        assertTrue(secondsLeft <= 10, "a ten-second round: " + secondsLeft);
+        assertTrue(browser.findElement(By.id("timer")).getDomAttribute("class").contains("timer-low"), "the last seconds are red");
+        screenshot(browser, "timer-running-out");
+
+        waitFor(browser, phase("roundEnd"));
+        waitFor(browser, ExpectedConditions.textToBe(By.id("prompt-detail"), "Time ran out. Nobody guessed it."));
+        waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "Time's up!"));
+        screenshot(browser, "timer-ran-out");
     }
 
     @Test

@@ -272,6 +272,26 @@ class DrawingRoomRulesTest {
     // end::timer-test[]
 
     @Test
+    void aRoomRunsRoundsOfTheLengthItsActorWasGiven() {
+        try (ZocketTestKit shortRounds = ZocketTestKit.builder()
+                .actor(DrawingRoomBinding.INSTANCE,
+                        context -> new DrawingRoomActor(context, RandomGenerator.getDefault(), CLOCK, Duration.ofSeconds(30)))
+                .build()) {
+            TestClient ann = shortRounds.client();
+            TestClient bob = shortRounds.client();
+            DrawingRoomHandle.of(ann, "room").join(new Join("Ann")).join();
+            DrawingRoomHandle.of(bob, "room").join(new Join("Bob")).join();
+            assertEquals(30, shortRounds.state(DrawingRoomBinding.INSTANCE, "room").orElseThrow().roundSeconds());
+
+            DrawingRoomHandle.of(ann, "room").startRound().join();
+            assertEquals(CLOCK.millis() + 30_000, shortRounds.state(DrawingRoomBinding.INSTANCE, "room").orElseThrow().roundEndsAt());
+            shortRounds.advance(Duration.ofSeconds(30));
+
+            assertEquals(Phase.ROUND_END, shortRounds.state(DrawingRoomBinding.INSTANCE, "room").orElseThrow().phase());
+        }
+    }
+
+    @Test
     void theTimerOfARoundThatEndedEarlyDoesNotCutTheNextRoundShort() {
         TestClient ann = kit.client();
         TestClient bob = kit.client();
