@@ -8,6 +8,9 @@ const BOARD_WIDTH = 800; // logical drawing space, shared by every client
 const BOARD_HEIGHT = 600;
 const SEND_EVERY_MS = 100; // while the pointer is down, a stroke chunk goes out this often
 const MAX_POINTS_PER_STROKE = 2000; // the server's limit
+const TIMER_EVERY_MS = 250;
+// The player's name lives in sessionStorage, which is per tab: a reload rejoins as the same
+// player, while a second tab (or window) starts at the join form as a player of its own.
 const NAME_KEY = "zocket-draw:name";
 const COLORS = [
   ["#1f2937", "Ink"], ["#ef4444", "Red"], ["#f97316", "Orange"], ["#eab308", "Yellow"],
@@ -40,24 +43,29 @@ function roomFromHash() {
 const ui = {
   game: null,
   me: null, // { playerId, name } once joined
+  joinedOn: null, // the connection (client id) the seat was taken on
   joining: false,
+  ended: null, // { round, reason }: how the last round without a winner ended
   startError: null, // { message, players }: why the last start failed, until the room changes
   tool: { color: COLORS[0][0], width: WIDTHS[1][0] },
 };
 
+let client = null; // the connection
 let draw = null; // the actor handle
 
 async function start() {
   showRoom();
   setupJoinForm();
+  setupSeat();
   setupBoard();
   setupToolbar();
   setupGame();
   renderConnection("connecting");
+  setInterval(renderTimer, TIMER_EVERY_MS);
 
   const wsPort = await discoverWebSocketPort();
   const scheme = location.protocol === "https:" ? "wss" : "ws";
-  const client = createClient(`${scheme}://${location.hostname}:${wsPort}`, {
+  client = createClient(`${scheme}://${location.hostname}:${wsPort}`, {
     onStatus: (status) => {
       renderConnection(status);
       // The server drops a player whose connection closes: take the seat again on reconnect.
@@ -73,8 +81,13 @@ async function start() {
     if (ui.me && name === ui.me.name) toast(`You guessed ${word}! +10 points`, "success");
     else toast(`${name} guessed ${word}!`, "success");
   });
+  draw.on("roundEnded", ({ word, reason }) => {
+    ui.ended = { round: ui.game ? ui.game.round : 0, reason };
+    toast(reason === "timeUp" ? `Time's up! The word was ${word}` : `Round skipped. The word was ${word}`, "info");
+    render();
+  });
 
-  const saved = localStorage.getItem(NAME_KEY);
+  const saved = sessionStorage.getItem(NAME_KEY);
   if (saved) {
     $("name-input").value = saved;
     join(saved);
@@ -117,7 +130,8 @@ async function join(name, { quiet = false } = {}) {
   try {
     const { playerId } = await draw.call("join", { name });
     ui.me = { playerId, name };
-    localStorage.setItem(NAME_KEY, name);
+    ui.joinedOn = client.clientId;
+    sessionStorage.setItem(NAME_KEY, name);
     render();
   } catch (error) {
     if (quiet) toast(`Could not rejoin: ${error.message}`, "error");
@@ -131,6 +145,86 @@ async function join(name, { quiet = false } = {}) {
 function friendly(error) {
   if (error.code === "bad_request") return "Please use a name of 1 to 40 characters.";
   return error.message;
+}
+
+// ---- the player's seat: rename, leave ------------------------------------------------------
+
+function setupSeat() {
+  $("rename-button").addEventListener("click", () => showRenameForm($("rename-form").hidden));
+  $("rename-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    rename($("rename-input").value.trim());
+  });
+  $("rename-form").addEventListener("keydown", (event) => {
+    if (event.key === "Escape") showRenameForm(false);
+  });
+  $("leave-button").addEventListener("click", leave);
+}
+
+function showRenameForm(open) {
+  $("rename-form").hidden = !open;
+  $("rename-button").setAttribute("aria-expanded", String(open));
+  showError("rename-error", "");
+  if (open) {
+    $("rename-input").value = ui.me ? ui.me.name : "";
+    $("rename-input").select();
+  }
+}
+
+async function rename(name) {
+  if (!name || !ui.me) return;
+  if (name === ui.me.name) {
+    showRenameForm(false);
+    return;
+  }
+  $("rename-save").disabled = true;
+  try {
+    await draw.call("rename", { name });
+    ui.me.name = name;
+    sessionStorage.setItem(NAME_KEY, name);
+    showRenameForm(false);
+  } catch (error) {
+    showError("rename-error", friendly(error));
+  } finally {
+    $("rename-save").disabled = false;
+  }
+}
+
+async function leave() {
+  if (!ui.me) return;
+  const name = ui.me.name;
+  $("leave-button").disabled = true;
+  try {
+    await draw.call("leave");
+  } catch (error) {
+    // "conflict" means the seat is already gone (the server dropped it); leave all the same
+    if (error.code !== "conflict") {
+      toast(`Could not leave: ${error.message}`, "error");
+      return;
+    }
+  } finally {
+    $("leave-button").disabled = false;
+  }
+  forgetSeat();
+  $("name-input").value = name;
+  render();
+}
+
+function forgetSeat() {
+  finishStroke();
+  showRenameForm(false);
+  ui.me = null;
+  ui.joinedOn = null;
+  sessionStorage.removeItem(NAME_KEY);
+}
+
+/**
+ * Joining with a name that is already playing takes that seat over (that is how a reload keeps
+ * its score). When another tab does that to this one's seat, this tab is no longer that player.
+ */
+function seatTakenElsewhere(me) {
+  return Boolean(me) && !ui.joining && ui.joinedOn !== null && ui.joinedOn === client.clientId
+    && me.connectionId !== ui.joinedOn;
 }
 
 // ---- game actions -----------------------------------------------------------------------
@@ -147,6 +241,18 @@ function setupGame() {
     } finally {
       button.disabled = false;
       render();
+    }
+  });
+
+  $("skip-button").addEventListener("click", async () => {
+    const button = $("skip-button");
+    button.disabled = true;
+    try {
+      await draw.call("skipRound");
+    } catch (error) {
+      toast(error.message, "error");
+    } finally {
+      button.disabled = false;
     }
   });
 
@@ -200,6 +306,11 @@ function showRoom() {
 
 function render() {
   const game = ui.game;
+  if (game && ui.me && seatTakenElsewhere(game.players.find((p) => p.id === ui.me.playerId))) {
+    forgetSeat();
+    $("name-input").value = ""; // joining again under that name would take the seat back
+    toast("You joined under this name in another window, so this one left the game.", "info");
+  }
   const view = ui.me ? "game" : "join";
   document.body.dataset.view = view;
   $("join-view").hidden = view !== "join";
@@ -217,6 +328,23 @@ function render() {
   renderPrompt(game, drawer, isDrawer);
   renderGuesses(game, me);
   renderBoard(game, drawer, isDrawer);
+  renderTimer();
+}
+
+/** The time left in the round, counted down to the server's `roundEndsAt`. */
+function renderTimer() {
+  const game = ui.game;
+  const timer = $("timer");
+  const running = Boolean(game) && game.phase === "drawing" && game.roundEndsAt > 0;
+  timer.hidden = !running;
+  if (!running) return;
+  // Clamped to the round's length, so a clock that is off only freezes or shortens the display.
+  const total = game.roundSeconds * 1000;
+  const left = Math.max(0, Math.min(total, game.roundEndsAt - Date.now()));
+  const seconds = Math.ceil(left / 1000);
+  $("timer-text").textContent = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+  timer.dataset.seconds = String(seconds);
+  timer.classList.toggle("timer-low", seconds <= 10);
 }
 
 function renderJoinPlayers(game) {
@@ -282,7 +410,7 @@ function renderPrompt(game, drawer, isDrawer) {
       detail = `The last word was “${game.word}”. Start again for a new game.`;
     } else {
       message = game.word;
-      detail = winner ? `${winner.name} guessed it.` : "Nobody guessed it.";
+      detail = winner ? `${winner.name} guessed it.` : howItEnded(game, drawer);
     }
   }
 
@@ -296,6 +424,7 @@ function renderPrompt(game, drawer, isDrawer) {
   $("prompt-message").textContent = message;
   $("prompt-detail").textContent = detail;
 
+  $("skip-button").hidden = !isDrawer;
   const startButton = $("start-button");
   startButton.hidden = game.phase === "drawing";
   startButton.textContent = gameOver ? "New game" : game.round > 0 ? "Next round" : "Start round";
@@ -303,6 +432,13 @@ function renderPrompt(game, drawer, isDrawer) {
     ui.startError = null;
   }
   showError("start-error", ui.startError ? ui.startError.message : "");
+}
+
+function howItEnded(game, drawer) {
+  const reason = ui.ended && ui.ended.round === game.round ? ui.ended.reason : null;
+  if (reason === "skipped") return `${drawer ? drawer.name : "The drawer"} skipped it.`;
+  if (reason === "timeUp") return "Time ran out. Nobody guessed it.";
+  return "Nobody guessed it.";
 }
 
 function renderGuesses(game, me) {

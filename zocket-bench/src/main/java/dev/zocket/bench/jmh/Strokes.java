@@ -37,7 +37,7 @@ final class Strokes {
                 new DrawingRoom.Player("p1", "Ann", 20, "#ef4444", "c_1"),
                 new DrawingRoom.Player("p2", "Bob", 10, "#3b82f6", "c_2"));
         return new DrawingRoom.State(players, DrawingRoom.Phase.DRAWING, "p1", "lighthouse", "_ _ _ _ _ _ _ _ _ _",
-                Collections.unmodifiableList(strokes), List.of(), 2, 3);
+                Collections.unmodifiableList(strokes), List.of(), 2, 3, 1_700_000_080_000L, 80);
     }
 
     /** A stroke as it travels inside a {@code draw} RPC. */

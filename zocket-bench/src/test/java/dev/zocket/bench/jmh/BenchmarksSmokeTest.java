@@ -18,7 +18,7 @@ class BenchmarksSmokeTest {
     void dispatchAnswersTheCallerWithAResult() {
         DispatchBenchmark benchmark = new DispatchBenchmark();
         benchmark.setUp();
-        assertEquals("{\"type\":\"rpc:result\",\"id\":\"r\",\"result\":1}", text(benchmark.counterIncrement()));
+        assertEquals("{\"type\":\"rpc:result\",\"id\":\"r\",\"result\":1.0}", text(benchmark.counterIncrement()));
         assertEquals("{\"type\":\"rpc:result\",\"id\":\"d\"}", text(benchmark.drawStroke()),
                 "the stroke was accepted, so the caller is the drawer of a running round");
     }

@@ -6,6 +6,11 @@ import dev.zocket.Actor;
 /**
  * A shared counter that knows how many people watch it: the original Zocket's counter example,
  * with the same wire names. Served by the draw example's server and by the benchmarks.
+ *
+ * <p>The count is any number, as the original's {@code z.number()} is: {@code set({value: -3.5})}
+ * answers {@code -3.5}, and incrementing it gives {@code -2.5}. It is a {@code double}, so it is
+ * written with a fraction on the wire ({@code 1.0}); JSON readers, JavaScript's included, read
+ * that as the number 1.
  */
 @Actor("counter")
 public interface Counter {
@@ -14,13 +19,14 @@ public interface Counter {
      * @param lastUpdatedBy the client that last changed the count, or {@code null}
      * @param updatedAt when, in milliseconds since the epoch, or {@code null}
      */
-    record State(int count, int viewers, String lastUpdatedBy, Long updatedAt) implements CounterStateWithers {
+    record State(double count, int viewers, String lastUpdatedBy, Long updatedAt) implements CounterStateWithers {
         public State() {
             this(0, 0, null, null);
         }
     }
 
-    record SetValue(int value) {}
+    /** Any finite number; JSON has no infinities, but {@code 1e999} would parse as one. */
+    record SetValue(@Finite double value) {}
 
     enum Action {
         @JsonProperty("increment") INCREMENT,
@@ -29,17 +35,17 @@ public interface Counter {
         @JsonProperty("set") SET
     }
 
-    record Changed(int count, int delta, Action action, String changedBy) {}
+    record Changed(double count, double delta, Action action, String changedBy) {}
 
     record Presence(int viewers) {}
 
-    int increment();
+    double increment();
 
-    int decrement();
+    double decrement();
 
-    int reset();
+    double reset();
 
-    int set(SetValue input);
+    double set(SetValue input);
 
     interface Events {
         void changed(Changed changed);

@@ -5,6 +5,7 @@ import dev.zocket.server.ActorLifecycle;
 import dev.zocket.server.Caller;
 import java.time.Clock;
 
+/** The counter's rules: each change returns the new count and is announced as {@code changed}. */
 public final class CounterActor implements Counter, ActorLifecycle {
 
     private final ActorContext<State, Events> context;
@@ -21,26 +22,26 @@ public final class CounterActor implements Counter, ActorLifecycle {
     }
 
     @Override
-    public int increment() {
+    public double increment() {
         return change(context.state().count() + 1, 1, Action.INCREMENT);
     }
 
     @Override
-    public int decrement() {
+    public double decrement() {
         return change(context.state().count() - 1, -1, Action.DECREMENT);
     }
 
     @Override
-    public int reset() {
+    public double reset() {
         return change(0, 0, Action.RESET);
     }
 
     @Override
-    public int set(SetValue input) {
+    public double set(SetValue input) {
         return change(input.value(), 0, Action.SET);
     }
 
-    private int change(int count, int delta, Action action) {
+    private double change(double count, double delta, Action action) {
         String by = context.caller().clientId();
         context.update(s -> new State(count, s.viewers(), by, clock.millis()));
         context.emit().broadcast().changed(new Changed(count, delta, action, by));

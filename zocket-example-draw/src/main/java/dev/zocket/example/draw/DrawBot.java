@@ -86,23 +86,44 @@ public final class DrawBot implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = CommandLine.parse(args, "url", "room", "bots", "name");
-        String url = options.getOrDefault("url", "ws://127.0.0.1:" + CommandLine.port(options, "port", "PORT", 3001));
-        String roomId = options.getOrDefault("room", "room-1");
-        int count = CommandLine.integer(options, "bots", 1, 1);
-        String prefix = options.getOrDefault("name", "Bot");
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        List<ZocketClient> clients = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
-            ZocketClient client = ZocketClient.connect(url);
-            clients.add(client);
-            new DrawBot(client, roomId, prefix + " " + i, timer);
+        Team team = Team.start(args);
+        Runtime.getRuntime().addShutdownHook(new Thread(team::close));
+        Thread.currentThread().join();
+    }
+
+    /** Bots started from command-line options, each on its own connection; closing ends them all. */
+    static final class Team implements AutoCloseable {
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        private final List<ZocketClient> clients = new ArrayList<>();
+
+        private Team() {}
+
+        /** Starts the bots {@code args} ask for (see the class comment) and says where they play. */
+        static Team start(String[] args) {
+            Map<String, String> options = CommandLine.parse(args, "url", "room", "bots", "name");
+            String url = options.getOrDefault("url", "ws://127.0.0.1:" + CommandLine.port(options, "port", "PORT", 3001));
+            String roomId = options.getOrDefault("room", "room-1");
+            int count = CommandLine.integer(options, "bots", 1, 1);
+            String prefix = options.getOrDefault("name", "Bot");
+            Team team = new Team();
+            try {
+                for (int i = 1; i <= count; i++) {
+                    ZocketClient client = ZocketClient.connect(url);
+                    team.clients.add(client);
+                    new DrawBot(client, roomId, prefix + " " + i, team.timer);
+                }
+            } catch (RuntimeException e) {
+                team.close();
+                throw e;
+            }
+            System.out.println(count + " bot(s) playing in room " + roomId + " on " + url + "; Ctrl-C to stop");
+            return team;
         }
-        System.out.println(count + " bot(s) playing in room " + roomId + " on " + url + "; Ctrl-C to stop");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+
+        @Override
+        public void close() {
             clients.forEach(ZocketClient::close);
             timer.shutdownNow();
-        }));
-        Thread.currentThread().join();
+        }
     }
 }

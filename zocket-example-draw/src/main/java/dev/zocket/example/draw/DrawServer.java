@@ -5,7 +5,11 @@ import dev.zocket.example.counter.CounterActor;
 import dev.zocket.example.counter.CounterBinding;
 import dev.zocket.server.ZocketServer;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 
 /**
  * Serves the draw &amp; guess game: the {@code draw} and {@code counter} actors over WebSocket,
@@ -15,34 +19,62 @@ import java.util.Map;
  * --port N        WebSocket port (else $PORT, else 3001)
  * --http-port N   page port (else $HTTP_PORT, else 3000)
  * --host H        address to listen on (else 0.0.0.0)
+ * --round-seconds N  how long a round lasts (else 80)
  * </pre>
  */
 public final class DrawServer {
 
+    private static final Duration DEFAULT_ROUND = Duration.ofSeconds(new DrawingRoom.State().roundSeconds());
+
     private DrawServer() {}
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.jboss.logging.provider", "slf4j"); // Hibernate Validator logs through SLF4J too
-        Map<String, String> options = CommandLine.parse(args, "port", "http-port", "host");
+        Map<String, String> options = CommandLine.parse(args, "port", "http-port", "host", "round-seconds");
         ZocketServer server = start(
                 CommandLine.port(options, "port", "PORT", 3001),
                 CommandLine.port(options, "http-port", "HTTP_PORT", 3000),
-                options.getOrDefault("host", "0.0.0.0"));
-        System.out.println();
-        System.out.println("  Draw & guess is running.");
-        System.out.println("  Open    http://localhost:" + server.httpPort().orElseThrow() + "/");
-        System.out.println("  Server  " + server.url());
-        System.out.println("  Bots:   mvn -q -pl zocket-example-draw -am compile exec:java"
-                + " -Dexec.mainClass=dev.zocket.example.draw.DrawBot -Dexec.args=\"--room room-1 --bots 2\"");
-        System.out.println();
+                options.getOrDefault("host", "0.0.0.0"),
+                Duration.ofSeconds(CommandLine.integer(options, "round-seconds", (int) DEFAULT_ROUND.toSeconds(), 1)));
+        System.out.print(banner(server));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         server.awaitStop();
     }
 
-    /** Starts the game's server; port 0 picks a free one. */
+    /**
+     * What the server prints once it listens: where to open the page, the WebSocket, and a
+     * command that fills room-1 with bots, pointed at the port this server really uses (an
+     * option, {@code $PORT} or port 0 may have chosen another than the default).
+     */
+    static String banner(ZocketServer server) {
+        return String.join(System.lineSeparator(),
+                "",
+                "  Draw & guess is running.",
+                "  Open    http://localhost:" + server.httpPort().orElseThrow() + "/",
+                "  Server  " + server.url(),
+                "  Bots    " + botsCommand(server),
+                "", "");
+    }
+
+    /** The Maven command that runs two bots in room-1 against {@code server}. */
+    static String botsCommand(ZocketServer server) {
+        return "mvn -pl zocket-example-draw -am compile exec:java -Dexec.mainClass=" + DrawBot.class.getName()
+                + " -Dexec.args=\"" + String.join(" ", botsArguments(server)) + "\"";
+    }
+
+    static List<String> botsArguments(ZocketServer server) {
+        return List.of("--url", server.url(), "--room", "room-1", "--bots", "2");
+    }
+
+    /** Starts the game's server with 80-second rounds; port 0 picks a free one. */
     public static ZocketServer start(int port, int httpPort, String host) throws IOException {
+        return start(port, httpPort, host, DEFAULT_ROUND);
+    }
+
+    /** Starts the game's server with rounds of {@code roundLength}; port 0 picks a free one. */
+    public static ZocketServer start(int port, int httpPort, String host, Duration roundLength) throws IOException {
         return ZocketServer.builder()
-                .actor(DrawingRoomBinding.INSTANCE, DrawingRoomActor::new)
+                .actor(DrawingRoomBinding.INSTANCE,
+                        context -> new DrawingRoomActor(context, RandomGenerator.getDefault(), Clock.systemUTC(), roundLength))
                 .actor(CounterBinding.INSTANCE, CounterActor::new)
                 .host(host)
                 .port(port)

@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -23,6 +22,10 @@ public interface DrawingRoom {
     /**
      * The whole game. {@code word} is shared state, as in the original game: every subscriber
      * receives it (a later step adds per-client views so that only the drawer does).
+     *
+     * <p>{@code roundEndsAt} and {@code roundSeconds} are this port's additions (clients of the
+     * original ignore them): when the running round ends on its timer, in milliseconds since
+     * the epoch ({@code 0} outside a round), and how long a round lasts.
      */
     // tag::state[]
     record State(
@@ -34,11 +37,13 @@ public interface DrawingRoom {
             List<Stroke> strokes,
             List<Guess> guesses,
             int round,
-            int maxRounds)
+            int maxRounds,
+            long roundEndsAt,
+            int roundSeconds)
             implements DrawingRoomStateWithers {
 
         public State() {
-            this(List.of(), Phase.LOBBY, "", "", "", List.of(), List.of(), 0, 3);
+            this(List.of(), Phase.LOBBY, "", "", "", List.of(), List.of(), 0, 3, 0, 80);
         }
     }
     // end::state[]
@@ -59,8 +64,7 @@ public interface DrawingRoom {
     // tag::stroke[]
     record Stroke(
             @NotNull @Size(max = 2_000) List<@NotNull Point> points,
-            @NotNull @Pattern(regexp = "#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}", message = "must be a colour like #f00 or #ff0000")
-                    String color,
+            @NotNull @Size(max = 64) String color,
             @PositiveOrZero @Max(200) double width) {}
     // end::stroke[]
 
@@ -70,6 +74,8 @@ public interface DrawingRoom {
 
     record Joined(String playerId, String color) {}
 
+    record Rename(@NotBlank @Size(max = 40) String name) {}
+
     record Draw(@NotNull @Valid Stroke stroke) {}
 
     record Attempt(@NotNull @Size(max = 64) String playerId, @NotNull @Size(max = 100) String text) {}
@@ -78,11 +84,31 @@ public interface DrawingRoom {
 
     record CorrectGuess(String name, String word) {}
 
+    /** Why a round ended without a correct guess. */
+    enum EndReason {
+        @JsonProperty("timeUp") TIME_UP,
+        @JsonProperty("skipped") SKIPPED
+    }
+
+    record RoundEnded(String word, EndReason reason) {}
+
     /** Joins the room, or rejoins: a name already playing gets its seat back on this connection. */
     Joined join(Join input);
 
-    /** Starts the next round with the next drawer in turn; needs two players. */
+    /** Gives the caller's seat a new name, keeping its score; the name must be free. */
+    void rename(Rename input);
+
+    /** Gives up the caller's seat and its score, as closing the connection does. */
+    void leave();
+
+    /**
+     * Starts the next round with the next drawer in turn; needs two players. The round ends on a
+     * correct guess, when the drawer skips, or after {@code roundSeconds}.
+     */
     void startRound();
+
+    /** Ends the round without a winner; only its drawer may. */
+    void skipRound();
 
     /** Adds a stroke to the drawing, while a round is on. */
     void draw(Draw input);
@@ -92,5 +118,8 @@ public interface DrawingRoom {
 
     interface Events {
         void correctGuess(CorrectGuess guess);
+
+        /** A round ended on its timer or was skipped; a correct guess is announced by {@code correctGuess}. */
+        void roundEnded(RoundEnded ended);
     }
 }

@@ -4,15 +4,22 @@ import static dev.zocket.state.ImmutableLists.append;
 import static dev.zocket.state.ImmutableLists.removeAt;
 import static dev.zocket.state.ImmutableLists.replaceIf;
 
+import dev.zocket.Subscription;
 import dev.zocket.RpcException;
 import dev.zocket.server.ActorContext;
 import dev.zocket.server.ActorLifecycle;
 import dev.zocket.server.Caller;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
-/** The game's rules. */
+/**
+ * The game's rules. A round ends on a correct guess, when its drawer skips, or on a timer the
+ * instance schedules for itself, so a room never waits for a drawer who walked away.
+ */
 public final class DrawingRoomActor implements DrawingRoom, ActorLifecycle {
 
     /** Player colours, handed out in turn. */
@@ -25,15 +32,38 @@ public final class DrawingRoomActor implements DrawingRoom, ActorLifecycle {
 
     private final ActorContext<State, Events> context;
     private final RandomGenerator random;
+    private final Clock clock;
+    private final Duration roundLength;
+    private Subscription roundTimer = () -> {};
 
+    /** Rounds of {@code roundSeconds} as a fresh {@link State} has it (80 seconds). */
     public DrawingRoomActor(ActorContext<State, Events> context) {
-        this(context, RandomGenerator.getDefault());
+        this(context, RandomGenerator.getDefault(), Clock.systemUTC());
     }
 
-    /** With a given source of randomness, so tests can know the word. */
-    public DrawingRoomActor(ActorContext<State, Events> context, RandomGenerator random) {
+    /**
+     * With a given source of randomness, so tests can know the word, and a clock, which dates
+     * {@code roundEndsAt} (the round's timer itself runs on the instance's scheduler).
+     */
+    public DrawingRoomActor(ActorContext<State, Events> context, RandomGenerator random, Clock clock) {
+        this(context, random, clock, Duration.ofSeconds(new State().roundSeconds()));
+    }
+
+    /** With rounds of {@code roundLength}, in whole seconds of at least one. */
+    public DrawingRoomActor(ActorContext<State, Events> context, RandomGenerator random, Clock clock,
+            Duration roundLength) {
+        if (roundLength.toSeconds() < 1) {
+            throw new IllegalArgumentException("A round lasts at least a second, got " + roundLength);
+        }
         this.context = context;
         this.random = random;
+        this.clock = clock;
+        this.roundLength = Duration.ofSeconds(roundLength.toSeconds());
+    }
+
+    @Override
+    public void onActivate() {
+        context.update(state -> state.withRoundSeconds(Math.toIntExact(roundLength.toSeconds())));
     }
 
     @Override
@@ -54,6 +84,25 @@ public final class DrawingRoomActor implements DrawingRoom, ActorLifecycle {
     }
 
     @Override
+    public void rename(Rename input) {
+        State state = context.state();
+        int seat = callersSeat(state);
+        Player player = state.players().get(seat);
+        boolean taken = state.players().stream().anyMatch(p -> p != player && p.name().equals(input.name()));
+        if (taken) {
+            throw RpcException.conflict("Someone in this room is already called " + input.name());
+        }
+        context.setState(state.withPlayers(replaceIf(state.players(), p -> p == player, p -> p.withName(input.name()))));
+    }
+
+    @Override
+    public void leave() {
+        State state = context.state();
+        context.setState(withoutSeat(state, callersSeat(state)));
+    }
+
+    // tag::timer[]
+    @Override
     public void startRound() {
         State state = context.state();
         if (state.players().size() < 2) {
@@ -65,8 +114,44 @@ public final class DrawingRoomActor implements DrawingRoom, ActorLifecycle {
                 : state.players();
         int round = newGame ? 1 : state.round() + 1;
         String word = Words.pick(random);
+        Duration length = Duration.ofSeconds(state.roundSeconds());
+        long endsAt = clock.millis() + length.toMillis();
         context.setState(new State(players, Phase.DRAWING, players.get((round - 1) % players.size()).id(), word,
-                Words.hint(word), List.of(), List.of(), round, state.maxRounds()));
+                Words.hint(word), List.of(), List.of(), round, state.maxRounds(), endsAt, state.roundSeconds()));
+        roundTimer.cancel();
+        roundTimer = context.schedule(length, () -> endOnTime(round, endsAt));
+    }
+
+    /** The round's timer: ends the round unless it already ended, or another began. */
+    private void endOnTime(int round, long endsAt) {
+        State state = context.state();
+        if (state.phase() == Phase.DRAWING && state.round() == round && state.roundEndsAt() == endsAt) {
+            endWithoutWinner(state, EndReason.TIME_UP);
+        }
+    }
+    // end::timer[]
+
+    @Override
+    public void skipRound() {
+        State state = context.state();
+        if (state.phase() != Phase.DRAWING) {
+            throw RpcException.conflict("No round is being drawn");
+        }
+        if (!state.players().get(callersSeat(state)).id().equals(state.drawerId())) {
+            throw RpcException.forbidden("Only the drawer can skip the round");
+        }
+        endWithoutWinner(state, EndReason.SKIPPED);
+    }
+
+    private void endWithoutWinner(State state, EndReason reason) {
+        context.setState(endRound(state));
+        context.emit().broadcast().roundEnded(new RoundEnded(state.word(), reason));
+    }
+
+    /** The state with the round over and its timer called off. */
+    private State endRound(State state) {
+        roundTimer.cancel();
+        return state.withPhase(Phase.ROUND_END).withRoundEndsAt(0);
     }
 
     @Override
@@ -99,8 +184,7 @@ public final class DrawingRoomActor implements DrawingRoom, ActorLifecycle {
         State next = state.withGuesses(append(state.guesses(),
                 new Guess(player.id(), player.name(), correct ? "Guessed correctly!" : input.text(), correct)));
         if (correct) {
-            next = next.withPlayers(replaceIf(next.players(), p -> p == player, p -> p.withScore(p.score() + 10)))
-                    .withPhase(Phase.ROUND_END);
+            next = endRound(next.withPlayers(replaceIf(next.players(), p -> p == player, p -> p.withScore(p.score() + 10))));
             context.emit().broadcast().correctGuess(new CorrectGuess(player.name(), state.word()));
         }
         context.setState(next);
@@ -108,23 +192,39 @@ public final class DrawingRoomActor implements DrawingRoom, ActorLifecycle {
     }
     // end::guess[]
 
-    // tag::disconnect[]
     @Override
     public void onDisconnect(Caller client) {
         State state = context.state();
+        seatOf(state, client.clientId()).ifPresent(seat -> context.setState(withoutSeat(state, seat)));
+    }
+
+    // tag::leave[]
+    /** The state without a seat; when that was the drawer's, mid-round, the room goes back to the lobby. */
+    private State withoutSeat(State state, int seat) {
+        Player player = state.players().get(seat);
+        State next = state.withPlayers(removeAt(state.players(), seat));
+        if (player.id().equals(state.drawerId()) && state.phase() == Phase.DRAWING) {
+            roundTimer.cancel();
+            next = next.withPhase(Phase.LOBBY).withWord("").withStrokes(List.of()).withRoundEndsAt(0);
+        }
+        return next;
+    }
+    // end::leave[]
+
+    /** The calling connection's seat; a connection without one cannot act for a player. */
+    private int callersSeat(State state) {
+        return seatOf(state, context.caller().clientId())
+                .orElseThrow(() -> RpcException.conflict("Join the room first"));
+    }
+
+    private static OptionalInt seatOf(State state, String connectionId) {
         for (int i = 0; i < state.players().size(); i++) {
-            Player player = state.players().get(i);
-            if (player.connectionId().equals(client.clientId())) {
-                State next = state.withPlayers(removeAt(state.players(), i));
-                if (player.id().equals(state.drawerId()) && state.phase() == Phase.DRAWING) {
-                    next = next.withPhase(Phase.LOBBY).withWord("").withStrokes(List.of());
-                }
-                context.setState(next);
-                return;
+            if (state.players().get(i).connectionId().equals(connectionId)) {
+                return OptionalInt.of(i);
             }
         }
+        return OptionalInt.empty();
     }
-    // end::disconnect[]
 
     private String newPlayerId() {
         StringBuilder id = new StringBuilder();

@@ -33,11 +33,11 @@ class CounterRulesTest {
         CounterHandle counter = CounterHandle.of(alice, "c");
         counter.onChanged(changed -> {});
 
-        assertEquals(1, counter.increment().join());
-        assertEquals(2, counter.increment().join());
-        assertEquals(1, counter.decrement().join());
-        assertEquals(42, counter.set(new Counter.SetValue(42)).join());
-        assertEquals(0, counter.reset().join());
+        assertEquals(1.0, counter.increment().join());
+        assertEquals(2.0, counter.increment().join());
+        assertEquals(1.0, counter.decrement().join());
+        assertEquals(42.0, counter.set(new Counter.SetValue(42)).join());
+        assertEquals(0.0, counter.reset().join());
 
         assertEquals(new Counter.State(0, 1, alice.clientId().orElseThrow(), CLOCK.millis()), kit.state(CounterBinding.INSTANCE, "c").orElseThrow());
         assertEquals(List.of(
@@ -70,9 +70,9 @@ class CounterRulesTest {
         counter.state().subscribe(state -> {});
         counter.onChanged(changed -> {});
         counter.decrement().join();
-        assertEquals("{\"count\":0,\"viewers\":1,\"lastUpdatedBy\":null,\"updatedAt\":null}",
+        assertEquals("{\"count\":0.0,\"viewers\":1,\"lastUpdatedBy\":null,\"updatedAt\":null}",
                 alice.snapshots().get(0).state().toString());
-        assertEquals("{\"count\":-1,\"delta\":-1,\"action\":\"decrement\",\"changedBy\":\"" + alice.clientId().orElseThrow() + "\"}",
+        assertEquals("{\"count\":-1.0,\"delta\":-1.0,\"action\":\"decrement\",\"changedBy\":\"" + alice.clientId().orElseThrow() + "\"}",
                 alice.received().stream().filter(m -> m instanceof dev.zocket.protocol.EventMessage e
                         && e.event().equals("changed")).map(m -> ((dev.zocket.protocol.EventMessage) m).payload().toString())
                         .findFirst().orElseThrow());

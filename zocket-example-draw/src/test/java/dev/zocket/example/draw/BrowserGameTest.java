@@ -29,6 +29,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -40,8 +41,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Plays one round of the game in two headless Chromium windows against the real server: join,
- * start, draw with the mouse, watch the strokes arrive on the other page, guess, score.
+ * Plays the game in headless Chromium against the real server: two windows join, start, draw
+ * with the mouse, watch the strokes arrive on the other page, guess and score; two tabs of one
+ * browser are two players who start a round, skip it, rename and leave; a round runs out of
+ * time; and the browser client
+ * sends the counter a fractional number.
  * Screenshots of every step land in {@code target/screenshots/}.
  *
  * <p>Needs Chromium and chromedriver from the OS ({@code apt-get install chromium chromium-driver});
@@ -207,6 +211,135 @@ class BrowserGameTest {
         screenshot(bob, "bob-back-after-restart");
     }
 
+    @Test
+    void eachTabIsItsOwnPlayerWhoCanSkipRenameAndLeave() throws IOException {
+        server = DrawServer.start(0, 0, "127.0.0.1");
+        String room = "tabs-" + UUID.randomUUID().toString().substring(0, 8);
+        String url = "http://127.0.0.1:" + server.httpPort().orElseThrow() + "/#" + room;
+        WebDriver browser = openBrowser("tabs");
+        browser.get(url);
+        join(browser, "Ann");
+        String annTab = browser.getWindowHandle();
+
+        // A second tab of the same browser is a new player, not Ann again.
+        browser.switchTo().newWindow(WindowType.TAB);
+        String benTab = browser.getWindowHandle();
+        browser.get(url);
+        waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("join-players"), "Ann"));
+        assertEquals("join", browser.findElement(By.tagName("body")).getDomAttribute("data-view"));
+        screenshot(browser, "second-tab-join");
+        join(browser, "Ben");
+        waitFor(browser, playerListed("Ann"));
+
+        browser.findElement(By.id("start-button")).click();
+        waitFor(browser, phase("drawing"));
+        int secondsLeft = waitFor(browser, timerShowing());
+        assertTrue(secondsLeft > 0 && secondsLeft <= 80, "the round's time left: " + secondsLeft);
+        assertEquals("guesser", browser.findElement(By.tagName("body")).getDomAttribute("data-role"));
+        assertFalse(browser.findElement(By.id("skip-button")).isDisplayed(), "only the drawer may skip");
+
+        browser.switchTo().window(annTab);
+        waitFor(browser, phase("drawing"));
+        assertEquals("drawer", browser.findElement(By.tagName("body")).getDomAttribute("data-role"));
+        waitFor(browser, timerShowing());
+        screenshot(browser, "first-tab-draws-with-timer");
+        browser.findElement(By.id("skip-button")).click();
+        waitFor(browser, phase("roundEnd"));
+        waitFor(browser, ExpectedConditions.textToBe(By.id("prompt-detail"), "Ann skipped it."));
+        assertFalse(browser.findElement(By.id("timer")).isDisplayed(), "no timer between rounds");
+
+        browser.switchTo().window(benTab);
+        waitFor(browser, phase("roundEnd"));
+        browser.findElement(By.id("rename-button")).click();
+        WebElement newName = waitFor(browser, ExpectedConditions.elementToBeClickable(By.id("rename-input")));
+        newName.clear();
+        newName.sendKeys("Ann\n"); // taken
+        waitFor(browser, ExpectedConditions.textToBe(By.id("rename-error"), "Someone in this room is already called Ann"));
+        screenshot(browser, "rename-refused");
+        newName.clear();
+        newName.sendKeys("Benny\n");
+        waitFor(browser, playerListed("Benny"));
+        waitFor(browser, ExpectedConditions.invisibilityOfElementLocated(By.id("rename-form")));
+
+        browser.switchTo().window(annTab);
+        waitFor(browser, playerListed("Benny"));
+        screenshot(browser, "first-tab-sees-rename");
+
+        browser.switchTo().window(benTab);
+        browser.findElement(By.id("leave-button")).click();
+        waitFor(browser, ExpectedConditions.visibilityOfElementLocated(By.id("join-view")));
+        assertEquals("Benny", browser.findElement(By.id("name-input")).getDomProperty("value"), "ready to join again");
+
+        browser.switchTo().window(annTab);
+        waitFor(browser, driver -> driver.findElements(By.cssSelector("#player-list [data-name='Benny']")).isEmpty());
+        // A reload is still the same player: the tab remembers its name.
+        browser.navigate().refresh();
+        waitFor(browser, playerListed("Ann"));
+        assertEquals("game", browser.findElement(By.tagName("body")).getDomAttribute("data-view"));
+        assertEquals(1, browser.findElements(By.cssSelector("#player-list .player")).size());
+        screenshot(browser, "first-tab-after-reload");
+
+        // Joining under a name in the room takes that seat over; the tab that had it steps back.
+        browser.switchTo().window(benTab);
+        join(browser, "Ann");
+        browser.switchTo().window(annTab);
+        waitFor(browser, ExpectedConditions.visibilityOfElementLocated(By.id("join-view")));
+        waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "another window"));
+        screenshot(browser, "first-tab-seat-taken-elsewhere");
+    }
+
+    @Test
+    void aRoundEndsOnItsTimerAndThePageSaysSo() throws IOException {
+        server = DrawServer.start(0, 0, "127.0.0.1", Duration.ofSeconds(10));
+        String url = "http://127.0.0.1:" + server.httpPort().orElseThrow() + "/#timer-" + UUID.randomUUID().toString().substring(0, 8);
+        WebDriver browser = openBrowser("timer");
+        browser.get(url);
+        join(browser, "Ann");
+        String annTab = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.TAB);
+        browser.get(url);
+        join(browser, "Ben");
+        browser.findElement(By.id("start-button")).click();
+
+        browser.switchTo().window(annTab);
+        int secondsLeft = waitFor(browser, timerShowing());
+        assertTrue(secondsLeft <= 10, "a ten-second round: " + secondsLeft);
+        assertTrue(browser.findElement(By.id("timer")).getDomAttribute("class").contains("timer-low"), "the last seconds are red");
+        screenshot(browser, "timer-running-out");
+
+        waitFor(browser, phase("roundEnd"));
+        waitFor(browser, ExpectedConditions.textToBe(By.id("prompt-detail"), "Time ran out. Nobody guessed it."));
+        waitFor(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "Time's up!"));
+        screenshot(browser, "timer-ran-out");
+    }
+
+    @Test
+    void theCounterTakesAnyNumberFromTheBrowserClient() throws IOException {
+        server = DrawServer.start(0, 0, "127.0.0.1");
+        WebDriver browser = openBrowser("counter");
+        browser.get("http://127.0.0.1:" + server.httpPort().orElseThrow() + "/#counter-check");
+        browser.manage().timeouts().scriptTimeout(TIMEOUT);
+
+        Object seen = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                (async () => {
+                  const { createClient } = await import("/zocket.js");
+                  const { wsPort } = await (await fetch("/zocket.json")).json();
+                  const client = createClient(`ws://${location.hostname}:${wsPort}`);
+                  const counter = client.actor("counter", "from-the-browser");
+                  let reachedState;
+                  const reached = new Promise((resolve) => { reachedState = resolve; });
+                  counter.state.subscribe((state) => { if (state.count === -2.5) reachedState(state.count); });
+                  const set = await counter.call("set", { value: -3.5 });
+                  const incremented = await counter.call("increment");
+                  const state = await reached;
+                  client.close();
+                  return [set, incremented, state].join(" ");
+                })().then(done, (error) => done("failed: " + error.message));""");
+
+        assertEquals("-3.5 -2.5 -2.5", seen);
+    }
+
     // ---- browser plumbing -------------------------------------------------------------------
 
     private WebDriver openBrowser(String name) {
@@ -256,6 +389,15 @@ class BrowserGameTest {
     private static ExpectedCondition<Boolean> score(String name, int score) {
         return ExpectedConditions.attributeToBe(
                 By.cssSelector("#player-list [data-name='" + name + "']"), "data-score", String.valueOf(score));
+    }
+
+    /** The seconds the round timer shows, once it shows. */
+    private static ExpectedCondition<Integer> timerShowing() {
+        return driver -> {
+            WebElement timer = driver.findElement(By.id("timer"));
+            String seconds = timer.getDomAttribute("data-seconds");
+            return timer.isDisplayed() && seconds != null ? Integer.valueOf(seconds) : null;
+        };
     }
 
     /** The number of strokes the page has rendered, once it is at least {@code minimum}. */

@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What a real client sends is accepted, and what is malformed is rejected with the spec's
+ * What a real client sends is accepted (a stroke's colour is any CSS colour string, as in the
+ * original), and what is malformed is rejected with the spec's
  * validation error. Raw JSON is sent, as a browser would, through a client's state subscription
  * to see what changed.
  */
@@ -49,6 +50,10 @@ class DrawingRoomInputTest {
         "{\"points\":[[0,0]],\"color\":\"#3B82F6\",\"width\":0.5}",
         "{\"points\":[],\"color\":\"#abcdef\",\"width\":0}",
         "{\"points\":[[1,2]],\"color\":\"#fff\",\"width\":2,\"extra\":\"ignored\"}",
+        "{\"points\":[[1,2]],\"color\":\"blue\",\"width\":2}",
+        "{\"points\":[[1,2]],\"color\":\"rgb(0,0,0)\",\"width\":2}",
+        "{\"points\":[[1,2]],\"color\":\"#0f0\",\"width\":2}",
+        "{\"points\":[[1,2]],\"color\":\"hsl(120 100% 25% / 0.5)\",\"width\":2}",
     })
     void realStrokesAreAccepted(String stroke) {
         startDrawing();
@@ -64,7 +69,8 @@ class DrawingRoomInputTest {
         "join       | {\"name\":42}                                         | Validation failed for join: [name: expected a string but was a number]",
         "join       | null                                                   | Validation failed for join: [input: is required]",
         "draw       | {}                                                     | Validation failed for draw: [stroke: must not be null]",
-        "draw       | {\"stroke\":{\"points\":[[1,2]],\"color\":\"red\",\"width\":1}}          | Validation failed for draw: [stroke.color: must be a colour like #f00 or #ff0000]",
+        "draw       | {\"stroke\":{\"points\":[[1,2]],\"color\":7,\"width\":1}}              | Validation failed for draw: [stroke.color: expected a string but was a number]",
+        "draw       | {\"stroke\":{\"points\":[[1,2]],\"width\":1}}                          | Validation failed for draw: [stroke.color: must not be null]",
         "draw       | {\"stroke\":{\"points\":[[1,2]],\"color\":\"#fff\",\"width\":-1}}        | Validation failed for draw: [stroke.width: must be greater than or equal to 0]",
         "draw       | {\"stroke\":{\"points\":[[1,2]],\"color\":\"#fff\"}}                      | Validation failed for draw: [stroke.width: is required]",
         "draw       | {\"stroke\":{\"points\":[[1]],\"color\":\"#fff\",\"width\":1}}            | Validation failed for draw: [stroke.points[0]: expected an array of 2 elements but got 1]",
@@ -90,6 +96,9 @@ class DrawingRoomInputTest {
         assertEquals("Validation failed for draw: [stroke.points: size must be between 0 and 2000]", tooLong.error());
         RpcResult longName = caller.call("join", "{\"name\":\"" + "n".repeat(41) + "\"}");
         assertEquals("Validation failed for join: [name: size must be between 0 and 40]", longName.error());
+        RpcResult longColor = caller.call("draw", "{\"stroke\":{\"points\":[[1,1]],\"color\":\"" + "c".repeat(65)
+                + "\",\"width\":1}}");
+        assertEquals("Validation failed for draw: [stroke.color: size must be between 0 and 64]", longColor.error());
         RpcResult longGuess = caller.call("guess", "{\"playerId\":\"p\",\"text\":\"" + "g".repeat(101) + "\"}");
         assertEquals("Validation failed for guess: [text: size must be between 0 and 100]", longGuess.error());
     }
@@ -106,7 +115,7 @@ class DrawingRoomInputTest {
         for (String member : List.of("\"players\":[{\"id\":", "\"name\":\"Ann\"", "\"score\":0", "\"color\":\"#ef4444\"",
                 "\"connectionId\":\"c_", "\"phase\":\"drawing\"", "\"drawerId\":", "\"word\":", "\"hint\":\"_",
                 "\"strokes\":[{\"points\":[[1.0,2.0]],\"color\":\"#fff\",\"width\":1.5}]", "\"guesses\":[]",
-                "\"round\":1", "\"maxRounds\":3")) {
+                "\"round\":1", "\"maxRounds\":3", "\"roundEndsAt\":", "\"roundSeconds\":80")) {
             assertEquals(true, json.contains(member), member + " in " + json);
         }
     }

@@ -19,9 +19,17 @@ import dev.zocket.example.draw.DrawingRoom.Phase;
 import dev.zocket.example.draw.DrawingRoom.Point;
 import dev.zocket.example.draw.DrawingRoom.State;
 import dev.zocket.example.draw.DrawingRoom.Stroke;
+import dev.zocket.example.draw.DrawingRoom.EndReason;
+import dev.zocket.example.draw.DrawingRoom.Rename;
+import dev.zocket.example.draw.DrawingRoom.RoundEnded;
 import dev.zocket.testkit.TestClient;
 import dev.zocket.testkit.ZocketTestKit;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +39,11 @@ class DrawingRoomRulesTest {
 
     private static final Stroke LINE = new Stroke(List.of(new Point(1, 2), new Point(3.5, 4)), "#ef4444", 4);
 
+    private static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC);
+    private static final Duration ROUND = Duration.ofSeconds(new State().roundSeconds());
+
     private final ZocketTestKit kit = ZocketTestKit.builder()
-            .actor(DrawingRoomBinding.INSTANCE, DrawingRoomActor::new)
+            .actor(DrawingRoomBinding.INSTANCE, context -> new DrawingRoomActor(context, RandomGenerator.getDefault(), CLOCK))
             .build();
 
     @AfterEach
@@ -56,7 +67,7 @@ class DrawingRoomRulesTest {
     @Test
     void aFreshRoomIsAnEmptyLobbyOfThreeRounds() {
         room(kit.newClient()).state().subscribe(state -> {});
-        assertEquals(new State(List.of(), Phase.LOBBY, "", "", "", List.of(), List.of(), 0, 3), state());
+        assertEquals(new State(List.of(), Phase.LOBBY, "", "", "", List.of(), List.of(), 0, 3, 0, 80), state());
     }
 
     @Test
@@ -228,5 +239,156 @@ class DrawingRoomRulesTest {
 
         assertEquals(1, state().round());
         assertTrue(state().players().stream().allMatch(p -> p.score() == 0), "scores start again");
+    }
+
+    /** Ann and Bob are seated; Ann draws round 1. */
+    private void annDrawsRoundOne(TestClient ann, TestClient bob) {
+        room(ann).join(new Join("Ann")).join();
+        room(bob).join(new Join("Bob")).join();
+        room(ann).onRoundEnded(ended -> {});
+        room(ann).startRound().join();
+    }
+
+    // tag::timer-test[]
+    @Test
+    void aRoundEndsOnItsTimerWithTheWordRevealedAndNoScore() {
+        TestClient ann = kit.newClient();
+        TestClient bob = kit.newClient();
+        annDrawsRoundOne(ann, bob);
+        String word = state().word();
+        assertEquals(CLOCK.millis() + ROUND.toMillis(), state().roundEndsAt(), "the page counts down to this");
+
+        kit.advance(ROUND.minusMillis(1));
+        assertEquals(Phase.DRAWING, state().phase());
+
+        kit.advance(Duration.ofMillis(1));
+        State after = state();
+        assertEquals(Phase.ROUND_END, after.phase());
+        assertEquals(word, after.word());
+        assertEquals(0, after.roundEndsAt());
+        assertTrue(after.players().stream().allMatch(p -> p.score() == 0));
+        assertEquals(List.of(new RoundEnded(word, EndReason.TIME_UP)), ann.events("roundEnded", RoundEnded.class));
+    }
+    // end::timer-test[]
+
+    @Test
+    void aRoomRunsRoundsOfTheLengthItsActorWasGiven() {
+        try (ZocketTestKit shortRounds = ZocketTestKit.builder()
+                .actor(DrawingRoomBinding.INSTANCE,
+                        context -> new DrawingRoomActor(context, RandomGenerator.getDefault(), CLOCK, Duration.ofSeconds(30)))
+                .build()) {
+            TestClient ann = shortRounds.newClient();
+            TestClient bob = shortRounds.newClient();
+            DrawingRoomHandle.of(ann, "room").join(new Join("Ann")).join();
+            DrawingRoomHandle.of(bob, "room").join(new Join("Bob")).join();
+            assertEquals(30, shortRounds.state(DrawingRoomBinding.INSTANCE, "room").orElseThrow().roundSeconds());
+
+            DrawingRoomHandle.of(ann, "room").startRound().join();
+            assertEquals(CLOCK.millis() + 30_000, shortRounds.state(DrawingRoomBinding.INSTANCE, "room").orElseThrow().roundEndsAt());
+            shortRounds.advance(Duration.ofSeconds(30));
+
+            assertEquals(Phase.ROUND_END, shortRounds.state(DrawingRoomBinding.INSTANCE, "room").orElseThrow().phase());
+        }
+    }
+
+    @Test
+    void theTimerOfARoundThatEndedEarlyDoesNotCutTheNextRoundShort() {
+        TestClient ann = kit.newClient();
+        TestClient bob = kit.newClient();
+        annDrawsRoundOne(ann, bob);
+        String bobId = state().players().get(1).id();
+        kit.advance(Duration.ofSeconds(10));
+        room(bob).guess(new Attempt(bobId, state().word())).join();
+        kit.advance(Duration.ofSeconds(10));
+        room(ann).startRound().join();
+
+        kit.advance(ROUND.minusSeconds(20)); // round 1's deadline passes
+        assertEquals(Phase.DRAWING, state().phase());
+        assertEquals(2, state().round());
+
+        kit.advance(Duration.ofSeconds(20)); // round 2's own deadline
+        assertEquals(Phase.ROUND_END, state().phase());
+        assertEquals(List.of(new RoundEnded(state().word(), EndReason.TIME_UP)), ann.events("roundEnded", RoundEnded.class));
+    }
+
+    @Test
+    void theDrawerCanSkipAndTheSkippedRoundsTimerStaysQuiet() {
+        TestClient ann = kit.newClient();
+        TestClient bob = kit.newClient();
+        annDrawsRoundOne(ann, bob);
+        String word = state().word();
+
+        room(ann).skipRound().join();
+
+        assertEquals(Phase.ROUND_END, state().phase());
+        assertEquals(0, state().roundEndsAt());
+        kit.advance(ROUND.multipliedBy(2));
+        assertEquals(Phase.ROUND_END, state().phase());
+        assertEquals(List.of(new RoundEnded(word, EndReason.SKIPPED)), ann.events("roundEnded", RoundEnded.class));
+    }
+
+    @Test
+    void onlyTheDrawerCanSkipAndOnlyDuringARound() {
+        TestClient ann = kit.newClient();
+        TestClient bob = kit.newClient();
+        room(ann).join(new Join("Ann")).join();
+        room(bob).join(new Join("Bob")).join();
+
+        assertEquals("No round is being drawn", failure(() -> room(ann).skipRound().join()).getMessage());
+        room(ann).startRound().join();
+        RpcException refused = failure(() -> room(bob).skipRound().join());
+
+        assertEquals("Only the drawer can skip the round", refused.getMessage());
+        assertEquals(ErrorCode.FORBIDDEN, refused.code());
+        assertEquals(Phase.DRAWING, state().phase());
+    }
+
+    @Test
+    void renamingKeepsTheSeatAndScoreUnderAFreeName() {
+        TestClient ann = kit.newClient();
+        TestClient bob = kit.newClient();
+        String annId = room(ann).join(new Join("Ann")).join().playerId();
+        room(bob).join(new Join("Bob")).join();
+
+        room(ann).rename(new Rename("Annie")).join();
+        RpcException taken = failure(() -> room(ann).rename(new Rename("Bob")).join());
+
+        assertEquals("Someone in this room is already called Bob", taken.getMessage());
+        assertEquals(ErrorCode.CONFLICT, taken.code());
+        assertEquals(List.of("Annie", "Bob"), state().players().stream().map(DrawingRoom.Player::name).toList());
+        assertEquals(annId, state().players().get(0).id());
+        assertEquals("Join the room first", failure(() -> room(kit.newClient()).rename(new Rename("Cid")).join()).getMessage());
+    }
+
+    @Test
+    void aPlayerWhoLeavesGivesUpTheSeatAndCanJoinAgainAsSomeoneElse() {
+        TestClient ann = kit.newClient();
+        TestClient bob = kit.newClient();
+        room(ann).join(new Join("Ann")).join();
+        room(bob).join(new Join("Bob")).join();
+
+        room(bob).leave().join();
+        assertEquals(List.of("Ann"), state().players().stream().map(DrawingRoom.Player::name).toList());
+        assertEquals("Join the room first", failure(() -> room(bob).leave().join()).getMessage());
+
+        room(bob).join(new Join("Rob")).join();
+        assertEquals(List.of("Ann", "Rob"), state().players().stream().map(DrawingRoom.Player::name).toList());
+    }
+
+    @Test
+    void whenTheDrawerLeavesTheRoomGoesBackToTheLobbyAndTheTimerIsCalledOff() {
+        TestClient ann = kit.newClient();
+        TestClient bob = kit.newClient();
+        TestClient cid = kit.newClient();
+        annDrawsRoundOne(ann, bob);
+        room(cid).join(new Join("Cid")).join();
+
+        room(ann).leave().join();
+
+        assertEquals(Phase.LOBBY, state().phase());
+        assertEquals(0, state().roundEndsAt());
+        kit.advance(ROUND);
+        assertEquals(Phase.LOBBY, state().phase());
+        assertTrue(ann.events("roundEnded", RoundEnded.class).isEmpty());
     }
 }
