@@ -19,7 +19,9 @@ import java.util.Objects;
  *     {@code overloaded}
  * @param maxBufferedBytes bytes the server may hold for one connection that reads too slowly;
  *     beyond it the connection is closed with 1013
- * @param maxMalformedFrames consecutive malformed messages tolerated before closing with 1008
+ * @param maxMalformedFrames malformed messages a second one connection may send, sustained: each
+ *     is answered, and the connection is closed with 1008 only once it has spent an allowance
+ *     of 5 seconds' worth (a token bucket)
  * @param idleTimeout how long an instance with no connected clients stays in memory
  * @param shutdownTimeout how long a graceful shutdown waits for queued work
  * @param heartbeatInterval silence after which a connection is pinged; silent for twice as long
@@ -29,7 +31,7 @@ public record ServerLimits(int maxFrameBytes, int maxActorNameLength, int maxAct
         int maxSubscriptions, int maxMailboxDepth, long maxBufferedBytes, int maxMalformedFrames,
         Duration idleTimeout, Duration shutdownTimeout, Duration heartbeatInterval) {
 
-    /** The defaults: 256 KiB frames, 64/128-character names and ids, 128 calls in flight, 256 subscriptions, 1024 queued messages, 8 MiB buffered, 10 malformed frames, 5 minutes idle, 10 seconds to shut down, a 30-second heartbeat. */
+    /** The defaults: 256 KiB frames, 64/128-character names and ids, 128 calls in flight, 256 subscriptions, 1024 queued messages, 8 MiB buffered, 10 malformed frames a second, 5 minutes idle, 10 seconds to shut down, a 30-second heartbeat. */
     public static final ServerLimits DEFAULTS = new ServerLimits(256 * 1024, 64, 128, 128, 256, 1024,
             8L * 1024 * 1024, 10, Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(30));
 

@@ -250,14 +250,16 @@ final class ActorInstance<C, S extends Record, E> {
                     kind == SubscriptionKind.STATE ? MessageType.STATE_SUB : MessageType.EVENT_SUB, key.actor(), key.id())));
             return;
         }
-        attach(peer);
         if (kind == SubscriptionKind.EVENTS) {
+            // Subscribed before onConnect runs, so the client hears what the hook emits to all.
             if (eventSubscribers.add(peer)) {
                 registry.metrics().subscriptionsChanged(1);
                 updateHolds();
             }
+            attach(peer);
             return;
         }
+        attach(peer);
         if (stateSubscribers.add(peer)) {
             registry.metrics().subscriptionsChanged(1);
         }
