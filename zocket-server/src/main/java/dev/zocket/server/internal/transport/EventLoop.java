@@ -43,7 +43,7 @@ final class EventLoop implements Runnable {
     private final Selector selector;
     private final Thread thread;
     private final Queue<Registration> registrations = new ConcurrentLinkedQueue<>();
-    private final Queue<LoopSocket> flushes = new ConcurrentLinkedQueue<>();
+    private final Queue<WebSocketConnection> flushes = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private final ByteBuffer[] gather = new ByteBuffer[GATHER];
@@ -72,7 +72,7 @@ final class EventLoop implements Runnable {
     }
 
     /** Adds a connection; it is read from the next turn of the loop. */
-    void register(LoopSocket socket) {
+    void register(WebSocketConnection socket) {
         enqueue(new Registration(socket.channel, SelectionKey.OP_READ, socket));
     }
 
@@ -87,7 +87,7 @@ final class EventLoop implements Runnable {
     }
 
     /** Asks this loop to write {@code socket}'s queued frames. Any thread. */
-    void requestFlush(LoopSocket socket) {
+    void requestFlush(WebSocketConnection socket) {
         if (socket.flushRequested.compareAndSet(false, true)) {
             flushes.add(socket);
             if (Thread.currentThread() != thread) {
@@ -138,7 +138,7 @@ final class EventLoop implements Runnable {
                 acceptor.run();
                 return;
             }
-            LoopSocket socket = (LoopSocket) attachment;
+            WebSocketConnection socket = (WebSocketConnection) attachment;
             if (key.isReadable()) {
                 read(socket);
             }
@@ -149,13 +149,13 @@ final class EventLoop implements Runnable {
             // Another thread closed the connection; its close callback has run.
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure on {}; closing it", attachment, e);
-            if (attachment instanceof LoopSocket socket) {
+            if (attachment instanceof WebSocketConnection socket) {
                 socket.closeConnection(CloseFrame.UNEXPECTED_CONDITION, "Internal server error");
             }
         }
     }
 
-    private void read(LoopSocket socket) {
+    private void read(WebSocketConnection socket) {
         readBuffer.clear();
         int read;
         try {
@@ -181,7 +181,7 @@ final class EventLoop implements Runnable {
     }
 
     private void flushPending() {
-        for (LoopSocket socket = flushes.poll(); socket != null; socket = flushes.poll()) {
+        for (WebSocketConnection socket = flushes.poll(); socket != null; socket = flushes.poll()) {
             SelectionKey key = socket.channel.keyFor(selector);
             if (key == null || !key.isValid()) {
                 socket.flushRequested.set(false);
@@ -196,7 +196,7 @@ final class EventLoop implements Runnable {
     }
 
     /** Writes what is queued; watches for writability only while the socket's buffer is full. */
-    private void flush(LoopSocket socket, SelectionKey key) {
+    private void flush(WebSocketConnection socket, SelectionKey key) {
         // Cleared before writing: a frame queued from here on asks for another flush.
         socket.flushRequested.set(false);
         boolean drained;
@@ -218,7 +218,7 @@ final class EventLoop implements Runnable {
         }
     }
 
-    private boolean writeQueued(LoopSocket socket) throws IOException {
+    private boolean writeQueued(WebSocketConnection socket) throws IOException {
         while (true) {
             int count = 0;
             for (ByteBuffer frame : socket.outQueue) {
@@ -247,7 +247,7 @@ final class EventLoop implements Runnable {
         for (Registration next = registrations.poll(); next != null; next = registrations.poll()) {
             try {
                 SelectionKey key = next.channel().register(selector, next.interest(), next.attachment());
-                if (next.attachment() instanceof LoopSocket socket) {
+                if (next.attachment() instanceof WebSocketConnection socket) {
                     socket.setSelectionKey(key);
                     if (socket.hasBufferedData()) {
                         requestFlush(socket);
@@ -263,7 +263,7 @@ final class EventLoop implements Runnable {
     private void housekeeping(long now) {
         List<SelectionKey> keys = new ArrayList<>(selector.keys());
         for (SelectionKey key : keys) {
-            if (!key.isValid() || !(key.attachment() instanceof LoopSocket socket)) {
+            if (!key.isValid() || !(key.attachment() instanceof WebSocketConnection socket)) {
                 continue;
             }
             if (!socket.isOpen()) {
@@ -286,7 +286,7 @@ final class EventLoop implements Runnable {
 
     private void closeAll() {
         for (SelectionKey key : new ArrayList<>(selector.keys())) {
-            if (key.attachment() instanceof LoopSocket socket) {
+            if (key.attachment() instanceof WebSocketConnection socket) {
                 socket.closeConnection(CloseFrame.GOING_AWAY, "Server stopped");
             } else {
                 try {
