@@ -99,7 +99,7 @@ final class ActorInstance<C, S extends Record, E> {
         return type.binding().emitter(sink, target);
     }
 
-    Mailbox.Offer offer(Runnable message, boolean bounded) {
+    Delivery offer(Runnable message, boolean bounded) {
         return mailbox.offer(message, bounded);
     }
 
@@ -177,9 +177,12 @@ final class ActorInstance<C, S extends Record, E> {
         Transaction<S> current = new Transaction<>(peer.caller(), state);
         transaction = current;
         try {
-            Invocation invocation = new MiddlewareInvocation(current, call);
-            for (Middleware middleware : type.middleware()) {
-                middleware.before(invocation);
+            List<Middleware> chain = type.middleware();
+            if (!chain.isEmpty()) {
+                Invocation invocation = new MiddlewareInvocation(current, call);
+                for (Middleware middleware : chain) {
+                    middleware.before(invocation);
+                }
             }
         } catch (Throwable rejected) {
             transaction = null;
