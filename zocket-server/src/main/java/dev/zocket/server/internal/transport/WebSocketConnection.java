@@ -64,9 +64,9 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
     long handshakeBytes;
     boolean pingOutstanding;
 
-    // Set on the loop thread by the handshake, read there by the callbacks that follow.
-    Principal principal;
-    Session session;
+    // Set by the handshake on the loop thread; volatile because a close may be reported on another.
+    volatile Principal principal;
+    volatile Session session;
 
     WebSocketConnection(WebSocketListener listener, List<Draft> drafts, EventLoop loop, SocketChannel channel,
             InetSocketAddress remoteAddress, InetSocketAddress localAddress, long acceptedAtNanos,
