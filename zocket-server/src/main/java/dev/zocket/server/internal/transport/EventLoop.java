@@ -39,6 +39,8 @@ final class EventLoop implements Runnable {
     static final int MAX_HANDSHAKE_BYTES = 64 * 1024;
     private static final int GATHER = 64;
     private static final long HOUSEKEEPING_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long a connection whose last frame is out may take to close its side before it is cut. */
+    static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final Selector selector;
     private final Thread thread;
@@ -167,8 +169,8 @@ final class EventLoop implements Runnable {
             socket.eot(); // closes the channel and reports the close
             return;
         }
-        if (read == 0) {
-            return;
+        if (read == 0 || socket.lingering) {
+            return; // a closing connection's input is discarded until it ends
         }
         socket.lastHeardNanos = System.nanoTime();
         socket.pingOutstanding = false;
@@ -214,7 +216,27 @@ final class EventLoop implements Runnable {
             key.interestOps(SelectionKey.OP_READ);
         }
         if (socket.isFlushAndClose()) {
-            socket.closeConnection(); // the close frame (or refusal) is out: end the connection
+            linger(socket); // the close frame (or refusal) is out: end the connection
+        }
+    }
+
+    /**
+     * Ends a connection whose last frame is out: half-closes it and waits for the peer to close
+     * its side, discarding what it still sends, then closes (see {@link #read}). Closing at once
+     * would make the kernel answer the peer's next bytes with a reset, and a reset can make the
+     * peer drop the close frame unread: a client flooding garbage would see 1006, not 1008. A
+     * peer that does not close within {@link #LINGER_NANOS} is cut by the housekeeping.
+     */
+    private void linger(WebSocketConnection socket) {
+        if (socket.lingering) {
+            return;
+        }
+        socket.lingering = true;
+        socket.lingerSinceNanos = System.nanoTime();
+        try {
+            socket.channel.shutdownOutput();
+        } catch (IOException gone) {
+            socket.closeConnection();
         }
     }
 
@@ -264,6 +286,12 @@ final class EventLoop implements Runnable {
         List<SelectionKey> keys = new ArrayList<>(selector.keys());
         for (SelectionKey key : keys) {
             if (!key.isValid() || !(key.attachment() instanceof WebSocketConnection socket)) {
+                continue;
+            }
+            if (socket.lingering) {
+                if (now - socket.lingerSinceNanos > LINGER_NANOS) {
+                    socket.closeConnection();
+                }
                 continue;
             }
             if (!socket.isOpen()) {

@@ -63,6 +63,9 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
     long lastHeardNanos;
     long handshakeBytes;
     boolean pingOutstanding;
+    /** The last frame is out and the output shut: waiting for the peer to close its side. */
+    boolean lingering;
+    long lingerSinceNanos;
 
     // Set by the handshake on the loop thread; volatile because a close may be reported on another.
     volatile Principal principal;
