@@ -59,9 +59,14 @@ public final class ServerLimits {
     public static final Limit<Long> MAX_BUFFERED_BYTES = Limit.largeBytes("maxBufferedBytes", 8L * 1024 * 1024,
             "ZOCKET_MAX_BUFFERED_BYTES", "bytes buffered for a slow reader", "connection closed with 1013");
 
-    /** Consecutive malformed messages tolerated before the connection is closed with 1008. */
+    /**
+     * Malformed messages a second one connection may send, sustained: each is answered, and the
+     * connection is closed with 1008 only once it has spent an allowance of 5 seconds' worth (a
+     * token bucket).
+     */
     public static final Limit<Integer> MAX_MALFORMED_FRAMES = Limit.count("maxMalformedFrames", 10,
-            "ZOCKET_MAX_MALFORMED_FRAMES", "malformed messages in a row", "connection closed with 1008 after the 11th");
+            "ZOCKET_MAX_MALFORMED_FRAMES", "malformed messages per second, sustained",
+            "each is answered; connection closed with 1008 once the allowance (5 seconds' worth: 50) is spent");
 
     /** How long an instance with no connected clients stays in memory. */
     public static final Limit<Duration> IDLE_TIMEOUT = Limit.seconds("idleTimeout", Duration.ofMinutes(5),

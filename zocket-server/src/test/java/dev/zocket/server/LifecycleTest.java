@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 @Timeout(60)
@@ -37,6 +39,33 @@ class LifecycleTest {
             List<String> records = recorder.records();
             assertEquals(List.of("room activate", "room connect " + watcher.clientId, "room connect " + visitorId,
                     "room disconnect " + visitorId), records);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"state:sub", "rpc"})
+    void aClientSubscribedToEventsHearsThePresenceItsOwnArrivalEmitsAlsoAfterAReconnect(String firstMessage)
+            throws Exception {
+        Recorder recorder = new Recorder();
+        try (ZocketServer server = TestServer.builder(recorder).start();
+                RawClient stayer = RawClient.connect(server.url())) {
+            stayer.call("counter", "lobby", "increment", null);
+            for (int visit = 1; visit <= 2; visit++) { // the second visit is the reconnect
+                String clientId;
+                try (RawClient client = RawClient.connect(server.url())) {
+                    clientId = client.clientId;
+                    client.subscribe("event:sub", "counter", "lobby");
+                    if (firstMessage.equals("rpc")) {
+                        client.rpc("counter", "lobby", "whoAmI", null);
+                    } else {
+                        client.subscribe("state:sub", "counter", "lobby");
+                    }
+                    JsonNode presence = client.next("event");
+                    assertEquals("presence", presence.get("event").asString(), "onConnect's event reached its client");
+                    assertEquals(2, presence.get("payload").get("online").asInt(), "the stayer and this client");
+                }
+                recorder.await(("lobby disconnect " + clientId)::equals);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zocket.server.fixtures.Recorder;
 import dev.zocket.server.fixtures.TestServer;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
@@ -110,23 +111,40 @@ class LimitsTest {
     }
 
     @Test
-    void persistentGarbageClosesOnlyThatConnectionWith1008() throws Exception {
-        try (ZocketServer server = TestServer.builder(new Recorder()).maxMalformedFrames(3).start();
+    void aBurstOfMalformedMessagesIsAnsweredOneByOneAndTheConnectionKeepsServing() throws Exception {
+        try (ZocketServer server = TestServer.builder(new Recorder()).start();
                 RawClient client = RawClient.connect(server.url())) {
-            for (int i = 0; i < 3; i++) {
-                client.send("garbage");
-                assertEquals("error", client.next().get("type").asString());
+            for (int i = 0; i < 15; i++) {
+                client.send("garbage " + i);
             }
-            client.call("counter", "g", "increment", null); // a good message resets the count
-            for (int i = 0; i < 3; i++) {
-                client.send("garbage");
-                assertEquals("error", client.next().get("type").asString());
+            for (int i = 0; i < 15; i++) {
+                assertEquals("error", client.next().get("type").asString(), "malformed message " + i + " answered");
             }
-            assertFalse(client.isClosed(), "three in a row are tolerated");
-            client.send("garbage");
+            assertEquals(1, client.call("counter", "burst", "increment", null).get("result").asInt());
+            assertFalse(client.isClosed(), "a burst within the allowance is tolerated");
+        }
+    }
+
+    @Test
+    void sustainedGarbageClosesOnlyThatConnectionWith1008() throws Exception {
+        // 2 a second, so the allowance holds 10 (5 seconds' worth); a flood spends it at once.
+        try (ZocketServer server = TestServer.builder(new Recorder()).maxMalformedFrames(2).start();
+                RawClient client = RawClient.connect(server.url())) {
+            for (int i = 0; i < 1_000 && !client.isClosed(); i++) {
+                try {
+                    client.send("garbage");
+                } catch (CompletionException closedMeanwhile) {
+                    break;
+                }
+            }
             RawClient.Closed closed = client.awaitClose();
             assertEquals(1008, closed.code());
-            assertEquals("Too many malformed messages: 4 in a row", closed.reason());
+            assertEquals("Too many malformed messages: more than 2 a second", closed.reason());
+            int answered = 0;
+            while (client.poll(0) != null) {
+                answered++;
+            }
+            assertTrue(answered >= 11, "each malformed message was answered up to the closing one: " + answered);
             assertStillServing(server);
         }
     }

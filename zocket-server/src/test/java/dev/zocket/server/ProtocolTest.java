@@ -170,8 +170,10 @@ class ProtocolTest {
         try (RawClient a = connect(); RawClient b = connect(); RawClient outsider = connect()) {
             a.subscribe("event:sub", "counter", "targets");
             a.sync("targets");
+            assertEquals("{\"online\":1}", a.next("event").get("payload").toString(), "a hears its own arrival");
             b.subscribe("event:sub", "counter", "targets");
             assertEquals("{\"online\":2}", a.next("event").get("payload").toString(), "b's arrival, seen by a");
+            assertEquals("{\"online\":2}", b.next("event").get("payload").toString(), "b hears its own arrival");
 
             a.call("counter", "targets", "notifyClients", "{\"clientIds\":[\"" + b.clientId + "\"],\"except\":false}");
             JsonNode toB = b.next("event");

@@ -36,9 +36,9 @@ class SlowConsumerTest {
             first.subscribe("state:sub", "counter", "stream");
             second.subscribe("state:sub", "counter", "stream");
             JsonNode firstSnapshot = first.next("state:snapshot");
-            long firstVersion = firstSnapshot.get("version").asLong();
-            long secondVersion = second.next("state:snapshot").get("version").asLong();
             assertEquals(1, firstSnapshot.get("state").get("count").asInt());
+            List<Follower> followers = List.of(new Follower(first, firstSnapshot.get("version").asLong()),
+                    new Follower(second, second.next("state:snapshot").get("version").asLong()));
 
             Counter closed = server.meterRegistry().get("zocket.connections.slow.closed").counter();
             int stalledCloseCode = 0;
@@ -55,27 +55,54 @@ class SlowConsumerTest {
                     // It reads again right after being cut off: the close frame waits behind its backlog.
                     stalledCloseCode = stalled.readUntilCloseFrame();
                 }
+                if (answered % WINDOW == 0) {
+                    for (Follower follower : followers) {
+                        follower.checkArrived(); // as they come, so the test holds only a window of them
+                    }
+                }
             }
             assertEquals(1013, stalledCloseCode, "closed with the documented code, once over its buffer limit");
 
-            for (RawClient follower : List.of(first, second)) {
-                long version = follower == first ? firstVersion : secondVersion;
-                int count = 1;
-                int countPatches = 0;
-                while (count < CHANGES + 1) {
-                    JsonNode patch = follower.next("state:patch");
-                    assertEquals(++version, patch.get("version").asLong(), "no patch lost or reordered");
-                    for (JsonNode operation : patch.get("patches")) {
-                        if (operation.get("path").asString().equals("/count")) {
-                            assertEquals(count + 1, operation.get("value").asInt(), "every increment, in order");
-                            count++;
-                            countPatches++;
-                        }
-                    }
-                }
-                assertEquals(CHANGES, countPatches);
+            for (Follower follower : followers) {
+                follower.checkUntilCount(CHANGES + 1);
             }
             assertEquals(1.0, closed.count(), "the stalled subscriber was closed, and only it");
+        }
+    }
+
+    /** A healthy subscriber, whose every patch is checked: contiguous versions, every increment in order. */
+    private static final class Follower {
+        private final RawClient client;
+        private long version;
+        private int count = 1;
+
+        Follower(RawClient client, long snapshotVersion) {
+            this.client = client;
+            this.version = snapshotVersion;
+        }
+
+        /** Checks the patches that have arrived, without waiting for more. */
+        void checkArrived() throws InterruptedException {
+            for (JsonNode message = client.poll(0); message != null; message = client.poll(0)) {
+                check(message);
+            }
+        }
+
+        /** Checks patches, waiting for each, until the count reaches {@code expected}. */
+        void checkUntilCount(int expected) throws InterruptedException {
+            while (count < expected) {
+                check(client.next());
+            }
+        }
+
+        private void check(JsonNode patch) {
+            assertEquals("state:patch", patch.get("type").asString(), "a follower only receives patches");
+            assertEquals(++version, patch.get("version").asLong(), "no patch lost or reordered");
+            for (JsonNode operation : patch.get("patches")) {
+                if (operation.get("path").asString().equals("/count")) {
+                    assertEquals(++count, operation.get("value").asInt(), "every increment, in order");
+                }
+            }
         }
     }
 }

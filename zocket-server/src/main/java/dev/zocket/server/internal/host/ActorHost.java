@@ -22,7 +22,6 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  */
 public final class ActorHost implements AutoCloseable {
 
-    private final Codecs codecs;
     private final ServerMetrics metrics;
     private final ActorRegistry registry;
     private final ProtocolHandler protocol;
@@ -32,7 +31,7 @@ public final class ActorHost implements AutoCloseable {
         if (catalog.isEmpty()) {
             throw new IllegalStateException("No actors registered: call actor(Contract.class, Implementation::new)");
         }
-        this.codecs = new Codecs(json, SharedValidation.VALIDATOR);
+        Codecs codecs = new Codecs(json, SharedValidation.VALIDATOR);
         this.metrics = new ServerMetrics(meters);
         this.registry = new ActorRegistry(catalog.types(), codecs, metrics, time, executor, limits);
         this.protocol = new ProtocolHandler(registry, codecs, limits, time);
@@ -48,10 +47,6 @@ public final class ActorHost implements AutoCloseable {
 
     public ServerMetrics metrics() {
         return metrics;
-    }
-
-    public Codecs codecs() {
-        return codecs;
     }
 
     /** Lets queued work finish and deactivates every instance. */

@@ -18,11 +18,7 @@ import dev.zocket.spi.EventTarget;
 import dev.zocket.spi.MethodResult;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -55,10 +51,8 @@ final class ActorInstance<C, S extends Record, E> {
     private volatile S state;
     private long version;
     private volatile Transaction<S> transaction;
-    private final Map<String, Peer> clients = new LinkedHashMap<>();
-    private final Set<Peer> stateSubscribers = new LinkedHashSet<>();
-    private final Set<Peer> eventSubscribers = new LinkedHashSet<>();
-    private final Set<Timer> timers = new LinkedHashSet<>();
+    private final Audience audience;
+    private final Timers timers;
     private OutgoingMessage snapshot;
     private long snapshotVersion = -1;
     private volatile int holds;
@@ -70,6 +64,8 @@ final class ActorInstance<C, S extends Record, E> {
         this.registry = registry;
         this.mailbox = new Mailbox(registry.executor(), registry.limits().maxMailboxDepth());
         this.context = new InstanceContext<>(this);
+        this.audience = new Audience(registry.metrics());
+        this.timers = new Timers(mailbox, registry.time(), this::runTimer, this::updateHolds);
         this.state = type.binding().initialState();
         this.lastActivity = registry.time().nanoTime();
         mailbox.offer(this::activate, false);
@@ -92,14 +88,14 @@ final class ActorInstance<C, S extends Record, E> {
     }
 
     Set<String> clientIds() {
-        return Set.copyOf(clients.keySet());
+        return audience.clientIds();
     }
 
     E emitterFor(InstanceContext<C, S, E> sink, EventTarget target) {
         return type.binding().emitter(sink, target);
     }
 
-    Mailbox.Offer offer(Runnable message, boolean bounded) {
+    Delivery offer(Runnable message, boolean bounded) {
         return mailbox.offer(message, bounded);
     }
 
@@ -177,9 +173,12 @@ final class ActorInstance<C, S extends Record, E> {
         Transaction<S> current = new Transaction<>(peer.caller(), state);
         transaction = current;
         try {
-            Invocation invocation = new MiddlewareInvocation(current, call);
-            for (Middleware middleware : type.middleware()) {
-                middleware.before(invocation);
+            List<Middleware> chain = type.middleware();
+            if (!chain.isEmpty()) {
+                Invocation invocation = new MiddlewareInvocation(key, current, call);
+                for (Middleware middleware : chain) {
+                    middleware.before(invocation);
+                }
             }
         } catch (Throwable rejected) {
             transaction = null;
@@ -250,17 +249,15 @@ final class ActorInstance<C, S extends Record, E> {
                     kind == SubscriptionKind.STATE ? MessageType.STATE_SUB : MessageType.EVENT_SUB, key.actor(), key.id())));
             return;
         }
-        attach(peer);
         if (kind == SubscriptionKind.EVENTS) {
-            if (eventSubscribers.add(peer)) {
-                registry.metrics().subscriptionsChanged(1);
-                updateHolds();
-            }
+            // Subscribed before onConnect runs, so the client hears what the hook emits to all.
+            audience.subscribe(peer, kind);
+            updateHolds();
+            attach(peer);
             return;
         }
-        if (stateSubscribers.add(peer)) {
-            registry.metrics().subscriptionsChanged(1);
-        }
+        attach(peer);
+        audience.subscribe(peer, kind);
         // Sent between two transactions, so it is the first state message this subscription sees
         // and every later patch applies to it.
         OutgoingMessage current = snapshot();
@@ -280,24 +277,16 @@ final class ActorInstance<C, S extends Record, E> {
 
     private void handleUnsubscribe(Peer peer, SubscriptionKind kind) {
         touch();
-        Set<Peer> subscribers = kind == SubscriptionKind.STATE ? stateSubscribers : eventSubscribers;
-        if (subscribers.remove(peer)) {
-            registry.metrics().subscriptionsChanged(-1);
+        if (audience.unsubscribe(peer, kind)) {
             updateHolds();
         }
     }
 
     private void handleDisconnect(Peer peer) {
-        int removed = (stateSubscribers.remove(peer) ? 1 : 0) + (eventSubscribers.remove(peer) ? 1 : 0);
-        if (removed > 0) {
-            registry.metrics().subscriptionsChanged(-removed);
-        }
-        boolean wasClient = clients.remove(peer.clientId(), peer);
-        if (wasClient) {
-            registry.metrics().clientsChanged(-1);
-        }
+        boolean hadSubscriptions = audience.dropSubscriptions(peer);
+        boolean wasClient = audience.leave(peer);
         updateHolds();
-        if (wasClient || removed > 0) {
+        if (wasClient || hadSubscriptions) {
             touch();
         }
         if (wasClient && lifecycle != null) {
@@ -322,74 +311,34 @@ final class ActorInstance<C, S extends Record, E> {
             return;
         }
         deactivated = true;
-        for (Timer timer : timers) {
-            timer.cancel();
-        }
-        timers.clear();
-        registry.metrics().subscriptionsChanged(-(stateSubscribers.size() + eventSubscribers.size()));
-        registry.metrics().clientsChanged(-clients.size());
+        timers.cancelAll();
         registry.metrics().instanceRetired();
         if (lifecycle != null) {
             // Subscribers are still attached, so what the hook changes or emits still reaches them.
             runHook("onDeactivate", null, lifecycle::onDeactivate);
         }
-        stateSubscribers.clear();
-        eventSubscribers.clear();
-        clients.clear();
+        audience.clear();
         LOG.debug("Deactivated {}", key);
     }
 
     /** Registers the client the first time it interacts with this instance, and runs {@code onConnect}. */
     private void attach(Peer peer) {
-        if (!peer.isOpen() || clients.containsKey(peer.clientId())) {
-            return; // a closed connection's disconnect is already queued, or will never see this instance
+        if (!audience.join(peer)) {
+            return;
         }
-        clients.put(peer.clientId(), peer);
-        registry.metrics().clientsChanged(1);
         updateHolds();
         if (lifecycle != null) {
             runHook("onConnect", peer.caller(), () -> lifecycle.onConnect(peer.caller()));
         }
     }
 
-    // ---------------------------------------------------------------- timers
-
     Subscription schedule(Duration delay, Runnable task) {
-        Timer timer = new Timer(task);
-        timers.add(timer);
-        updateHolds();
-        timer.scheduled = registry.time().schedule(delay, () -> mailbox.offer(() -> fire(timer), false));
-        return () -> mailbox.offer(() -> {
-            timer.cancel();
-            timers.remove(timer);
-            updateHolds();
-        }, false);
+        return timers.schedule(delay, task);
     }
 
-    private void fire(Timer timer) {
-        if (!timers.remove(timer) || timer.cancelled) {
-            return;
-        }
+    private void runTimer(Runnable task) {
         touch();
-        updateHolds();
-        runHook("a timer", null, timer.task);
-    }
-
-    private static final class Timer {
-        final Runnable task;
-        Subscription scheduled;
-        boolean cancelled;
-
-        Timer(Runnable task) {
-            this.task = task;
-        }
-
-        void cancel() {
-            cancelled = true;
-            if (scheduled != null) {
-                scheduled.cancel();
-            }
-        }
+        runHook("a timer", null, task);
     }
 
     // ---------------------------------------------------------------- transactions
@@ -417,7 +366,7 @@ final class ActorInstance<C, S extends Record, E> {
         S after = finished.state();
         OutgoingMessage patch = null;
         long nextVersion = version;
-        if (after != before && stateSubscribers.isEmpty()) {
+        if (after != before && !audience.hasStateSubscribers()) {
             // Nobody to patch: skip the diff. A later subscriber's snapshot carries this version.
             nextVersion = version + 1;
         } else if (after != before) {
@@ -439,21 +388,10 @@ final class ActorInstance<C, S extends Record, E> {
         state = after;
         version = nextVersion;
         if (patch != null) {
-            for (Peer subscriber : stateSubscribers) {
-                subscriber.send(patch);
-            }
-            registry.metrics().delivered(patch, stateSubscribers.size());
+            audience.publishPatch(patch);
         }
         for (int i = 0; i < events.size(); i++) {
-            EventTarget target = pending.get(i).target();
-            int recipients = 0;
-            for (Peer subscriber : eventSubscribers) {
-                if (target.includes(subscriber.clientId())) {
-                    subscriber.send(events.get(i));
-                    recipients++;
-                }
-            }
-            registry.metrics().delivered(events.get(i), recipients);
+            audience.publishEvent(events.get(i), pending.get(i).target());
         }
     }
 
@@ -462,48 +400,7 @@ final class ActorInstance<C, S extends Record, E> {
     }
 
     private void updateHolds() {
-        holds = clients.size() + stateSubscribers.size() + eventSubscribers.size() + timers.size();
-    }
-
-    /** What middleware sees of the RPC in progress. */
-    private final class MiddlewareInvocation implements Invocation {
-        private final Transaction<S> current;
-        private final RpcCall call;
-
-        MiddlewareInvocation(Transaction<S> current, RpcCall call) {
-            this.current = current;
-            this.call = call;
-        }
-
-        @Override
-        public Caller caller() {
-            return current.caller();
-        }
-
-        @Override
-        public String actor() {
-            return key.actor();
-        }
-
-        @Override
-        public String actorId() {
-            return key.id();
-        }
-
-        @Override
-        public String method() {
-            return call.method();
-        }
-
-        @Override
-        public <T> void put(Class<T> type, T value) {
-            current.attach(type, value);
-        }
-
-        @Override
-        public <T> Optional<T> get(Class<T> type) {
-            return Optional.ofNullable(current.attachment(type));
-        }
+        holds = audience.size() + timers.size();
     }
 
     @Override

@@ -77,17 +77,13 @@ public final class ActorRegistry {
             if (instance == null) {
                 return create ? Delivery.REFUSED : Delivery.ACCEPTED;
             }
-            switch (instance.offer(message.apply(instance), bounded)) {
-                case ACCEPTED:
-                    return Delivery.ACCEPTED;
-                case FULL:
-                    return Delivery.FULL;
-                case RETIRED:
-                default:
-                    instances.remove(key, instance); // passivated meanwhile: a fresh instance takes over
-                    if (!create) {
-                        return Delivery.ACCEPTED;
-                    }
+            Delivery delivery = instance.offer(message.apply(instance), bounded);
+            if (delivery != Delivery.REFUSED) {
+                return delivery;
+            }
+            instances.remove(key, instance); // passivated meanwhile: a fresh instance takes over
+            if (!create) {
+                return Delivery.ACCEPTED;
             }
         }
     }
@@ -189,11 +185,6 @@ public final class ActorRegistry {
     public Optional<Record> peekState(InstanceKey key) {
         ActorInstance<?, ?, ?> instance = instances.get(key);
         return instance == null ? Optional.empty() : Optional.of(instance.committedState());
-    }
-
-    /** Live instances, for diagnostics and tests. */
-    public int size() {
-        return instances.size();
     }
 
     Codecs codecs() {

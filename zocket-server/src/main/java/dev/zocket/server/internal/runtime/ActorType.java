@@ -29,10 +29,6 @@ public final class ActorType<C, S extends Record, E> {
         }
     }
 
-    public String name() {
-        return binding.actorName();
-    }
-
     public ActorBinding<C, S, E> binding() {
         return binding;
     }

@@ -1,11 +1,14 @@
 package dev.zocket.server.internal.runtime;
 
-/** The outcome of handing a message to an actor instance. */
+/** The outcome of handing a message to an actor instance's mailbox, or to the registry for one. */
 public enum Delivery {
     /** Queued. */
     ACCEPTED,
     /** The instance's mailbox is at its limit. */
     FULL,
-    /** The server is shutting down and creates no more instances. */
+    /**
+     * Not taken: the mailbox was retired (its instance passivated, so the registry retries with a
+     * fresh one), or the server is shutting down and creates no more instances.
+     */
     REFUSED
 }

@@ -15,19 +15,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A message may {@link #suspend()} the mailbox (an asynchronous handler that has not
  * finished); nothing else runs until {@link #resume} hands it a continuation. A mailbox can be
- * {@link #retire retired} when its instance goes away: later offers are refused, so the sender
+ * {@link #retire retired} when its instance goes away: later offers are {@link Delivery#REFUSED refused}, so the sender
  * creates a new instance instead of queueing into a dead one.
  *
  * <p>Thread-safe: {@link #offer} from any thread; {@link #suspend} only from the running message.
  */
 final class Mailbox {
-
-    /** Why {@link #offer} refused a message. */
-    enum Offer {
-        ACCEPTED,
-        FULL,
-        RETIRED
-    }
 
     private static final Logger LOG = LoggerFactory.getLogger(Mailbox.class);
     private static final int BATCH = 64;
@@ -53,13 +46,13 @@ final class Mailbox {
      * @param bounded whether the capacity applies; lifecycle messages (disconnects, timers,
      *     activation) are never refused for being over capacity
      */
-    Offer offer(Runnable message, boolean bounded) {
+    Delivery offer(Runnable message, boolean bounded) {
         synchronized (lock) {
             if (retired) {
-                return Offer.RETIRED;
+                return Delivery.REFUSED;
             }
             if (bounded && size >= capacity) {
-                return Offer.FULL;
+                return Delivery.FULL;
             }
             size++;
             queue.add(message);
@@ -67,14 +60,7 @@ final class Mailbox {
         if (scheduled.compareAndSet(false, true)) {
             executor.execute(this::drain);
         }
-        return Offer.ACCEPTED;
-    }
-
-    /** Messages waiting, not counting the one running. */
-    int size() {
-        synchronized (lock) {
-            return size;
-        }
+        return Delivery.ACCEPTED;
     }
 
     /**

@@ -7,8 +7,6 @@ public final class CloseCodes {
     public static final int GOING_AWAY = 1001;
     /** The client kept sending messages that are not valid Zocket messages. */
     public static final int POLICY_VIOLATION = 1008;
-    /** A message was larger than the frame limit. */
-    public static final int MESSAGE_TOO_BIG = 1009;
     /** The client read too slowly and its outgoing buffer passed the limit; reconnect to resync. */
     public static final int TRY_AGAIN_LATER = 1013;
 

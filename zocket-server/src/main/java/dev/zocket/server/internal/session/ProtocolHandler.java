@@ -34,6 +34,11 @@ import org.slf4j.LoggerFactory;
 public final class ProtocolHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProtocolHandler.class);
+    /**
+     * How many seconds' worth of the malformed-message rate a connection may send at once: a
+     * client that reconnects and replays a queue of stale messages is not cut off for it.
+     */
+    static final int MALFORMED_BURST_SECONDS = 5;
 
     private final ActorRegistry registry;
     private final Codecs codecs;
@@ -70,7 +75,6 @@ public final class ProtocolHandler {
             rejectMalformed(session, malformed.reason(), malformed.rpcId());
             return;
         }
-        session.wellFormed();
         ClientMessage message = ((ParseResult.Parsed<ClientMessage>) parsed).message();
         AddressProblem problem = addressProblem(message);
         if (problem != null) {
@@ -179,11 +183,11 @@ public final class ProtocolHandler {
         } else {
             session.send(codecs.encode(ProtocolError.malformed(reason)));
         }
-        int inARow = session.malformed();
-        if (inARow > limits.maxMalformedFrames()) {
-            LOG.info("Closing {}: {} malformed messages in a row", session.clientId(), inARow);
+        int perSecond = limits.maxMalformedFrames();
+        if (!session.chargeMalformed(time.nanoTime(), perSecond, MALFORMED_BURST_SECONDS)) {
+            LOG.info("Closing {}: it sends more than {} malformed messages a second", session.clientId(), perSecond);
             session.connection().close(CloseCodes.POLICY_VIOLATION,
-                    "Too many malformed messages: " + inARow + " in a row");
+                    "Too many malformed messages: more than " + perSecond + " a second");
         }
     }
 

@@ -7,6 +7,7 @@ import dev.zocket.server.internal.runtime.Peer;
 import dev.zocket.server.internal.runtime.SubscriptionKind;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,7 +23,8 @@ public final class Session implements Peer {
     private final AtomicInteger inflight = new AtomicInteger();
     private final Set<InstanceKey> attached = new HashSet<>();
     private final Set<Subscription> subscriptions = new HashSet<>();
-    private int consecutiveMalformed;
+    /** When the malformed-message allowance is spent, on the time source's clock; see {@link #chargeMalformed}. */
+    private long malformedAllowanceSpentUntil = Long.MIN_VALUE;
     private volatile boolean open = true;
 
     Session(Caller caller, ClientConnection connection) {
@@ -109,13 +111,18 @@ public final class Session implements Peer {
         subscriptions.remove(new Subscription(key, kind));
     }
 
-    /** Counts a malformed message and returns how many came in a row. */
-    synchronized int malformed() {
-        return ++consecutiveMalformed;
-    }
-
-    synchronized void wellFormed() {
-        consecutiveMalformed = 0;
+    /**
+     * Charges one malformed message to the connection's allowance: a token bucket that refills
+     * at {@code perSecond} messages a second and holds {@code burstSeconds} seconds' worth.
+     * Kept as the time the allowance is spent until (a virtual scheduling clock), so it costs one
+     * field and no timer.
+     *
+     * @return false once the bucket is empty: the connection sends garbage faster than the rate
+     */
+    synchronized boolean chargeMalformed(long nowNanos, int perSecond, int burstSeconds) {
+        long cost = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        malformedAllowanceSpentUntil = Math.max(malformedAllowanceSpentUntil, nowNanos) + cost;
+        return malformedAllowanceSpentUntil - nowNanos <= TimeUnit.SECONDS.toNanos(burstSeconds);
     }
 
     /** Marks the session closed and returns the instances to tell. */

@@ -39,11 +39,13 @@ final class EventLoop implements Runnable {
     static final int MAX_HANDSHAKE_BYTES = 64 * 1024;
     private static final int GATHER = 64;
     private static final long HOUSEKEEPING_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** How long a connection whose last frame is out may take to close its side before it is cut. */
+    static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final Selector selector;
     private final Thread thread;
     private final Queue<Registration> registrations = new ConcurrentLinkedQueue<>();
-    private final Queue<LoopSocket> flushes = new ConcurrentLinkedQueue<>();
+    private final Queue<WebSocketConnection> flushes = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private final ByteBuffer[] gather = new ByteBuffer[GATHER];
@@ -72,7 +74,7 @@ final class EventLoop implements Runnable {
     }
 
     /** Adds a connection; it is read from the next turn of the loop. */
-    void register(LoopSocket socket) {
+    void register(WebSocketConnection socket) {
         enqueue(new Registration(socket.channel, SelectionKey.OP_READ, socket));
     }
 
@@ -87,7 +89,7 @@ final class EventLoop implements Runnable {
     }
 
     /** Asks this loop to write {@code socket}'s queued frames. Any thread. */
-    void requestFlush(LoopSocket socket) {
+    void requestFlush(WebSocketConnection socket) {
         if (socket.flushRequested.compareAndSet(false, true)) {
             flushes.add(socket);
             if (Thread.currentThread() != thread) {
@@ -138,7 +140,7 @@ final class EventLoop implements Runnable {
                 acceptor.run();
                 return;
             }
-            LoopSocket socket = (LoopSocket) attachment;
+            WebSocketConnection socket = (WebSocketConnection) attachment;
             if (key.isReadable()) {
                 read(socket);
             }
@@ -149,13 +151,13 @@ final class EventLoop implements Runnable {
             // Another thread closed the connection; its close callback has run.
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure on {}; closing it", attachment, e);
-            if (attachment instanceof LoopSocket socket) {
+            if (attachment instanceof WebSocketConnection socket) {
                 socket.closeConnection(CloseFrame.UNEXPECTED_CONDITION, "Internal server error");
             }
         }
     }
 
-    private void read(LoopSocket socket) {
+    private void read(WebSocketConnection socket) {
         readBuffer.clear();
         int read;
         try {
@@ -167,8 +169,8 @@ final class EventLoop implements Runnable {
             socket.eot(); // closes the channel and reports the close
             return;
         }
-        if (read == 0) {
-            return;
+        if (read == 0 || socket.lingering) {
+            return; // a closing connection's input is discarded until it ends
         }
         socket.lastHeardNanos = System.nanoTime();
         socket.pingOutstanding = false;
@@ -181,7 +183,7 @@ final class EventLoop implements Runnable {
     }
 
     private void flushPending() {
-        for (LoopSocket socket = flushes.poll(); socket != null; socket = flushes.poll()) {
+        for (WebSocketConnection socket = flushes.poll(); socket != null; socket = flushes.poll()) {
             SelectionKey key = socket.channel.keyFor(selector);
             if (key == null || !key.isValid()) {
                 socket.flushRequested.set(false);
@@ -196,7 +198,7 @@ final class EventLoop implements Runnable {
     }
 
     /** Writes what is queued; watches for writability only while the socket's buffer is full. */
-    private void flush(LoopSocket socket, SelectionKey key) {
+    private void flush(WebSocketConnection socket, SelectionKey key) {
         // Cleared before writing: a frame queued from here on asks for another flush.
         socket.flushRequested.set(false);
         boolean drained;
@@ -214,11 +216,31 @@ final class EventLoop implements Runnable {
             key.interestOps(SelectionKey.OP_READ);
         }
         if (socket.isFlushAndClose()) {
-            socket.closeConnection(); // the close frame (or refusal) is out: end the connection
+            linger(socket); // the close frame (or refusal) is out: end the connection
         }
     }
 
-    private boolean writeQueued(LoopSocket socket) throws IOException {
+    /**
+     * Ends a connection whose last frame is out: half-closes it and waits for the peer to close
+     * its side, discarding what it still sends, then closes (see {@link #read}). Closing at once
+     * would make the kernel answer the peer's next bytes with a reset, and a reset can make the
+     * peer drop the close frame unread: a client flooding garbage would see 1006, not 1008. A
+     * peer that does not close within {@link #LINGER_NANOS} is cut by the housekeeping.
+     */
+    private void linger(WebSocketConnection socket) {
+        if (socket.lingering) {
+            return;
+        }
+        socket.lingering = true;
+        socket.lingerSinceNanos = System.nanoTime();
+        try {
+            socket.channel.shutdownOutput();
+        } catch (IOException gone) {
+            socket.closeConnection();
+        }
+    }
+
+    private boolean writeQueued(WebSocketConnection socket) throws IOException {
         while (true) {
             int count = 0;
             for (ByteBuffer frame : socket.outQueue) {
@@ -247,7 +269,7 @@ final class EventLoop implements Runnable {
         for (Registration next = registrations.poll(); next != null; next = registrations.poll()) {
             try {
                 SelectionKey key = next.channel().register(selector, next.interest(), next.attachment());
-                if (next.attachment() instanceof LoopSocket socket) {
+                if (next.attachment() instanceof WebSocketConnection socket) {
                     socket.setSelectionKey(key);
                     if (socket.hasBufferedData()) {
                         requestFlush(socket);
@@ -263,7 +285,13 @@ final class EventLoop implements Runnable {
     private void housekeeping(long now) {
         List<SelectionKey> keys = new ArrayList<>(selector.keys());
         for (SelectionKey key : keys) {
-            if (!key.isValid() || !(key.attachment() instanceof LoopSocket socket)) {
+            if (!key.isValid() || !(key.attachment() instanceof WebSocketConnection socket)) {
+                continue;
+            }
+            if (socket.lingering) {
+                if (now - socket.lingerSinceNanos > LINGER_NANOS) {
+                    socket.closeConnection();
+                }
                 continue;
             }
             if (!socket.isOpen()) {
@@ -286,7 +314,7 @@ final class EventLoop implements Runnable {
 
     private void closeAll() {
         for (SelectionKey key : new ArrayList<>(selector.keys())) {
-            if (key.attachment() instanceof LoopSocket socket) {
+            if (key.attachment() instanceof WebSocketConnection socket) {
                 socket.closeConnection(CloseFrame.GOING_AWAY, "Server stopped");
             } else {
                 try {

@@ -7,7 +7,6 @@ import dev.zocket.server.Principal;
 import dev.zocket.server.ServerLimits;
 import dev.zocket.server.internal.runtime.ServerMetrics;
 import dev.zocket.server.internal.session.ProtocolHandler;
-import dev.zocket.server.internal.session.Session;
 import dev.zocket.spi.TimeSource;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -68,7 +67,7 @@ public final class WebSocketTransport extends WebSocketAdapter {
     private final ServerLimits limits;
     private final ServerMetrics metrics;
     private final TimeSource time;
-    private final Set<LoopSocket> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<WebSocketConnection> connections = ConcurrentHashMap.newKeySet();
     private int nextLoop;
     private volatile boolean refusing;
 
@@ -135,13 +134,13 @@ public final class WebSocketTransport extends WebSocketAdapter {
         } catch (IOException e) {
             LOG.debug("Closing the listening socket failed", e);
         }
-        for (LoopSocket socket : sockets) {
-            socket.close(CloseFrame.GOING_AWAY, reason);
+        for (WebSocketConnection connection : connections) {
+            connection.close(CloseFrame.GOING_AWAY, reason);
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (sockets) {
-            while (!sockets.isEmpty() && deadline - System.nanoTime() > 0) {
-                sockets.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        synchronized (connections) {
+            while (!connections.isEmpty() && deadline - System.nanoTime() > 0) {
+                connections.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             }
         }
         for (EventLoop loop : loops) {
@@ -168,11 +167,11 @@ public final class WebSocketTransport extends WebSocketAdapter {
             EventLoop loop = loops[nextLoop];
             nextLoop = (nextLoop + 1) % loops.length;
             try {
-                LoopSocket socket = new LoopSocket(this, drafts, loop, channel,
+                WebSocketConnection connection = new WebSocketConnection(this, drafts, loop, channel,
                         (InetSocketAddress) channel.getRemoteAddress(), (InetSocketAddress) channel.getLocalAddress(),
-                        System.nanoTime());
-                sockets.add(socket);
-                loop.register(socket);
+                        System.nanoTime(), limits.maxBufferedBytes(), metrics, time);
+                connections.add(connection);
+                loop.register(connection);
             } catch (IOException e) {
                 LOG.debug("A connection closed as it was accepted", e);
             }
@@ -202,38 +201,36 @@ public final class WebSocketTransport extends WebSocketAdapter {
             LOG.error("The authenticator failed; refusing the connection from {}", socket.getRemoteSocketAddress(), failed);
             throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "Authentication failed");
         }
-        socket.setAttachment(principal);
+        ((WebSocketConnection) socket).principal = principal;
         return response;
     }
 
     @Override
     public void onWebsocketOpen(WebSocket socket, Handshakedata handshake) {
-        Principal principal = socket.getAttachment();
-        WebSocketConnection connection = new WebSocketConnection(socket, limits.maxBufferedBytes(), metrics, time);
-        socket.setAttachment(protocol.open(connection, principal == null ? Principal.anonymous() : principal));
+        WebSocketConnection connection = (WebSocketConnection) socket;
+        Principal principal = connection.principal;
+        connection.session = protocol.open(connection, principal == null ? Principal.anonymous() : principal);
     }
 
     @Override
     public void onWebsocketMessage(WebSocket socket, String message) {
-        Session session = socket.getAttachment();
-        protocol.receive(session, message);
+        protocol.receive(((WebSocketConnection) socket).session, message);
     }
 
     @Override
     public void onWebsocketMessage(WebSocket socket, ByteBuffer message) {
-        Session session = socket.getAttachment();
-        protocol.receiveBinary(session, message.remaining());
+        protocol.receiveBinary(((WebSocketConnection) socket).session, message.remaining());
     }
 
     @Override
     public void onWebsocketClose(WebSocket socket, int code, String reason, boolean remote) {
-        Object attachment = socket.getAttachment();
-        if (attachment instanceof Session session) {
-            protocol.closed(session);
+        WebSocketConnection connection = (WebSocketConnection) socket;
+        if (connection.session != null) {
+            protocol.closed(connection.session);
         }
-        synchronized (sockets) {
-            sockets.remove((LoopSocket) socket);
-            sockets.notifyAll();
+        synchronized (connections) {
+            connections.remove(connection);
+            connections.notifyAll();
         }
     }
 
@@ -253,20 +250,21 @@ public final class WebSocketTransport extends WebSocketAdapter {
         // Any frame counts as a sign of life; the loop notes it as it reads.
     }
 
+    /** Java-WebSocket queued a frame of its own protocol (handshake, pong, ping, close). */
     @Override
     public void onWriteDemand(WebSocket socket) {
-        LoopSocket loopSocket = (LoopSocket) socket;
-        loopSocket.loop.requestFlush(loopSocket);
+        WebSocketConnection connection = (WebSocketConnection) socket;
+        connection.loop.requestFlush(connection);
     }
 
     @Override
     public InetSocketAddress getLocalSocketAddress(WebSocket socket) {
-        return ((LoopSocket) socket).localAddress;
+        return ((WebSocketConnection) socket).localAddress;
     }
 
     @Override
     public InetSocketAddress getRemoteSocketAddress(WebSocket socket) {
-        return ((LoopSocket) socket).remoteAddress;
+        return ((WebSocketConnection) socket).remoteAddress;
     }
 
     private static HandshakeRequest handshakeRequest(WebSocket socket, ClientHandshake request) {

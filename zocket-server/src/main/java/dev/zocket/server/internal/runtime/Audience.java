@@ -1,0 +1,123 @@
+package dev.zocket.server.internal.runtime;
+
+import dev.zocket.spi.EventTarget;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The connections one actor instance knows: the clients that have interacted with it (whose
+ * arrival and departure run {@code onConnect} and {@code onDisconnect}), and its state and event
+ * subscribers, to whom it fans out what it commits. Keeps the metrics' counts of both.
+ *
+ * <p>Confined to the instance's mailbox, like the rest of the instance.
+ */
+final class Audience {
+
+    private final ServerMetrics metrics;
+    private final Map<String, Peer> clients = new LinkedHashMap<>();
+    private final Set<Peer> stateSubscribers = new LinkedHashSet<>();
+    private final Set<Peer> eventSubscribers = new LinkedHashSet<>();
+
+    Audience(ServerMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /**
+     * Adds a connection the first time it interacts with the instance.
+     *
+     * @return false if it already had, or if it has closed (its disconnect is queued, or it will
+     *     never see this instance)
+     */
+    boolean join(Peer peer) {
+        if (!peer.isOpen() || clients.containsKey(peer.clientId())) {
+            return false;
+        }
+        clients.put(peer.clientId(), peer);
+        metrics.clientsChanged(1);
+        return true;
+    }
+
+    /** Removes a closed connection's subscriptions; returns whether it had any. */
+    boolean dropSubscriptions(Peer peer) {
+        int removed = (stateSubscribers.remove(peer) ? 1 : 0) + (eventSubscribers.remove(peer) ? 1 : 0);
+        if (removed > 0) {
+            metrics.subscriptionsChanged(-removed);
+        }
+        return removed > 0;
+    }
+
+    /** Removes a closed connection from the clients; returns whether it had been one. */
+    boolean leave(Peer peer) {
+        boolean wasClient = clients.remove(peer.clientId(), peer);
+        if (wasClient) {
+            metrics.clientsChanged(-1);
+        }
+        return wasClient;
+    }
+
+    /** Returns whether the subscription is new; subscribing twice counts once. */
+    boolean subscribe(Peer peer, SubscriptionKind kind) {
+        boolean added = subscribers(kind).add(peer);
+        if (added) {
+            metrics.subscriptionsChanged(1);
+        }
+        return added;
+    }
+
+    boolean unsubscribe(Peer peer, SubscriptionKind kind) {
+        boolean removed = subscribers(kind).remove(peer);
+        if (removed) {
+            metrics.subscriptionsChanged(-1);
+        }
+        return removed;
+    }
+
+    private Set<Peer> subscribers(SubscriptionKind kind) {
+        return kind == SubscriptionKind.STATE ? stateSubscribers : eventSubscribers;
+    }
+
+    /** Whether a state change has anyone to be patched; without one, the diff is skipped. */
+    boolean hasStateSubscribers() {
+        return !stateSubscribers.isEmpty();
+    }
+
+    /** Sends a committed patch to every state subscriber. */
+    void publishPatch(OutgoingMessage patch) {
+        for (Peer subscriber : stateSubscribers) {
+            subscriber.send(patch);
+        }
+        metrics.delivered(patch, stateSubscribers.size());
+    }
+
+    /** Sends a committed event to the event subscribers its target includes. */
+    void publishEvent(OutgoingMessage event, EventTarget target) {
+        int recipients = 0;
+        for (Peer subscriber : eventSubscribers) {
+            if (target.includes(subscriber.clientId())) {
+                subscriber.send(event);
+                recipients++;
+            }
+        }
+        metrics.delivered(event, recipients);
+    }
+
+    Set<String> clientIds() {
+        return Set.copyOf(clients.keySet());
+    }
+
+    /** Clients and subscriptions: while any remain, the instance is in use. */
+    int size() {
+        return clients.size() + stateSubscribers.size() + eventSubscribers.size();
+    }
+
+    /** Forgets everyone, for a deactivated instance. */
+    void clear() {
+        metrics.subscriptionsChanged(-(stateSubscribers.size() + eventSubscribers.size()));
+        metrics.clientsChanged(-clients.size());
+        stateSubscribers.clear();
+        eventSubscribers.clear();
+        clients.clear();
+    }
+}
