@@ -103,7 +103,7 @@ public final class ClientEngine implements ActorClient {
             if (connection.isClosed()) {
                 throw new IllegalStateException("The client is closed; create a new one");
             }
-            return handles.acquire(key, deferred);
+            return handles.acquire(key, factory.stateApplier(), deferred);
         });
         return factory.create(new HandleChannel(this, core));
     }
