@@ -13,7 +13,8 @@ import java.util.List;
  * <p>It understands the operations the generated differ produces. Anything else (another
  * operation, a path it cannot follow, a type it does not take apart) makes it throw
  * {@link dev.zocket.diff.UnsupportedPatchException}, and the caller applies the patch to the
- * JSON and decodes the whole state instead. Thread-safe and stateless.
+ * JSON and decodes the whole state instead. Thread-safe and stateless; the client calls it under
+ * its lock, so it must not call back into the client.
  *
  * @param <S> the state record
  */
