@@ -12,4 +12,13 @@ public interface HandleFactory<H> {
 
     /** Wraps a channel to one actor instance in the typed handle. */
     H create(ActorChannel channel);
+
+    /**
+     * Applies patches to the typed state directly, so the client need not decode the whole
+     * state after each one; {@code null} (the default, and what handles generated before
+     * appliers existed return) makes the client decode the patched JSON instead.
+     */
+    default StateApplier<?> stateApplier() {
+        return null;
+    }
 }

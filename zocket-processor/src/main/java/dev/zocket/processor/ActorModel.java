@@ -57,6 +57,10 @@ record ActorModel(TypeElement contract, ClassName contractName, String name, Rec
         return generated("StateDiffer");
     }
 
+    ClassName applierName() {
+        return generated("StateApplier");
+    }
+
     ClassName bindingName() {
         return generated("Binding");
     }

@@ -201,7 +201,7 @@ final class HandleWriter {
                 .build());
     }
 
-    /** The nested {@code Factory} behind {@code FACTORY}: the actor name and the constructor. */
+    /** The nested {@code Factory} behind {@code FACTORY}: the actor name, the constructor and the state applier. */
     private void addFactoryClass(TypeSpec.Builder type) {
         type.addType(TypeSpec.classBuilder(factory)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -218,6 +218,12 @@ final class HandleWriter {
                         .returns(handle)
                         .addParameter(ACTOR_CHANNEL, "channel")
                         .addStatement("return new $T(channel)", handle)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("stateApplier")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(ParameterizedTypeName.get(ApplierWriter.STATE_APPLIER, state))
+                        .addStatement("return $T.INSTANCE", model.applierName())
                         .build())
                 .build());
     }

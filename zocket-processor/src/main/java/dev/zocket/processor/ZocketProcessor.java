@@ -25,8 +25,8 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * Generates the typed handle, dispatcher, emitter, state differ, withers and binding of every
- * {@code @Actor} interface.
+ * Generates the typed handle, dispatcher, emitter, state differ, state applier, withers and
+ * binding of every {@code @Actor} interface.
  *
  * <p>Each contract is read by {@link ActorReader}, which reports problems on the offending
  * element; a valid contract becomes an {@link ActorModel} that the writers turn into source.
@@ -113,6 +113,7 @@ public final class ZocketProcessor extends AbstractProcessor {
         files.add(new DispatcherWriter(model).write());
         model.events().ifPresent(events -> files.add(new EmitterWriter(model, events).write()));
         files.add(new DifferWriter(model).write());
+        files.add(new ApplierWriter(model).write());
         files.add(new BindingWriter(model).write());
         addWithers(model, files);
         for (JavaFile file : files) {

@@ -42,6 +42,7 @@ class BenchmarksSmokeTest {
         benchmark.setUp();
         assertEquals(11, benchmark.apply().get("strokes").size());
         assertEquals(11, benchmark.applyAndDecode().strokes().size());
+        assertEquals(benchmark.applyAndDecode().strokes(), benchmark.applyTyped().strokes());
     }
 
     @Test

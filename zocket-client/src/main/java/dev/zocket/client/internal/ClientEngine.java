@@ -19,6 +19,7 @@ import dev.zocket.protocol.ServerMessage;
 import dev.zocket.protocol.StatePatch;
 import dev.zocket.protocol.StateSnapshot;
 import dev.zocket.spi.HandleFactory;
+import dev.zocket.spi.StateApplier;
 import dev.zocket.spi.TimeSource;
 import java.time.Duration;
 import java.util.Objects;
@@ -99,11 +100,12 @@ public final class ClientEngine implements ActorClient {
     public <H> H handle(HandleFactory<H> factory, String actorId) {
         Objects.requireNonNull(actorId, "actorId");
         HandleKey key = new HandleKey(factory.actorName(), actorId);
+        StateApplier<?> applier = factory.stateApplier(); // a factory may be user code: not under the lock
         HandleCore core = lock.apply(deferred -> {
             if (connection.isClosed()) {
                 throw new IllegalStateException("The client is closed; create a new one");
             }
-            return handles.acquire(key, deferred);
+            return handles.acquire(key, applier, deferred);
         });
         return factory.create(new HandleChannel(this, core));
     }

@@ -1,5 +1,6 @@
 package dev.zocket.client.internal;
 
+import dev.zocket.json.JsonCodec;
 import dev.zocket.json.JsonType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ final class HandleCore {
     record Listener<T>(JsonType<T> type, Consumer<? super T> consumer) {}
 
     final HandleKey key;
-    final StateStore store = new StateStore();
+    final StateStore store;
     final Map<String, List<Listener<?>>> eventListeners = new LinkedHashMap<>();
     final List<Listener<?>> stateListeners = new ArrayList<>();
     int references;
@@ -27,8 +28,9 @@ final class HandleCore {
     boolean disposed;
     TimerSlot pendingDisposal;
 
-    HandleCore(HandleKey key) {
+    HandleCore(HandleKey key, JsonCodec json) {
         this.key = key;
+        this.store = new StateStore(json);
     }
 
     int eventListenerCount() {

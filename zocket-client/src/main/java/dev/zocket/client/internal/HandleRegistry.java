@@ -10,6 +10,7 @@ import dev.zocket.protocol.StatePatch;
 import dev.zocket.protocol.StateSnapshot;
 import dev.zocket.protocol.StateSub;
 import dev.zocket.protocol.StateUnsub;
+import dev.zocket.spi.StateApplier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,8 +35,9 @@ import tools.jackson.databind.JsonNode;
  *
  * <p><b>Threading.</b> Not thread-safe: the engine calls it under its lock. Listeners are never
  * called from here: their notifications go to the operation's {@link Deferred}. Typed state is
- * decoded under the lock, once per update and type, so that every listener and
- * {@code snapshot()} sees the same value.
+ * made under the lock, once per update and type (by the generated applier, which patches the
+ * previous value, or by decoding), so that every listener and {@code snapshot()} sees the same
+ * value.
  */
 final class HandleRegistry {
 
@@ -66,8 +68,14 @@ final class HandleRegistry {
 
     // ------------------------------------------------------------------ reference counting
 
-    HandleCore acquire(HandleKey key, Deferred deferred) {
-        HandleCore core = cores.computeIfAbsent(key, HandleCore::new);
+    /**
+     * One more handle to {@code key}.
+     *
+     * @param applier the generated state applier the handle's factory offers, or {@code null}
+     */
+    HandleCore acquire(HandleKey key, StateApplier<?> applier, Deferred deferred) {
+        HandleCore core = cores.computeIfAbsent(key, k -> new HandleCore(k, json));
+        core.store.useApplier(applier);
         core.references++;
         timers.cancel(core.pendingDisposal, deferred);
         core.pendingDisposal = null;
@@ -279,7 +287,7 @@ final class HandleRegistry {
 
     private Object decodeState(HandleCore core, JsonType<?> type) {
         try {
-            return core.store.typed(type, json);
+            return core.store.typed(type);
         } catch (DecodeException e) {
             LOG.error("The state of {} does not fit {}: {}", core.key, type, e.getMessage());
             return null;

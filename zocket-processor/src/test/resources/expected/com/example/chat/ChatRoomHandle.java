@@ -9,6 +9,7 @@ import dev.zocket.Subscription;
 import dev.zocket.json.JsonType;
 import dev.zocket.spi.ActorChannel;
 import dev.zocket.spi.HandleFactory;
+import dev.zocket.spi.StateApplier;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -149,6 +150,11 @@ public final class ChatRoomHandle implements ActorHandle<ChatRoom.State> {
         @Override
         public ChatRoomHandle create(ActorChannel channel) {
             return new ChatRoomHandle(channel);
+        }
+
+        @Override
+        public StateApplier<ChatRoom.State> stateApplier() {
+            return ChatRoomStateApplier.INSTANCE;
         }
     }
 }
