@@ -27,8 +27,14 @@ final class CascadeCheck {
         this.reporter = reporter;
     }
 
-    /** Reports every component reachable from {@code root} that needs {@code @Valid}. */
-    void check(RecordType root) {
+    /** Reports every component reachable from {@code root}, a record or each variant of a sealed interface, that needs {@code @Valid}. */
+    void check(ValueType root) {
+        for (RecordType record : recordsIn(root)) {
+            check(record);
+        }
+    }
+
+    private void check(RecordType root) {
         if (!checked.add(root)) {
             return;
         }
@@ -57,10 +63,13 @@ final class CascadeCheck {
         return null;
     }
 
-    /** The records a component's type holds: itself, or the elements of its containers. */
+    /** The records a component's type holds: itself, the variants of a sealed interface, or the elements of its containers. */
     private static List<RecordType> recordsIn(ValueType type) {
         if (type instanceof RecordType record) {
             return List.of(record);
+        }
+        if (type instanceof SealedType sealed) {
+            return sealed.variants();
         }
         if (type instanceof ValueType.ListOf list) {
             return recordsIn(list.element());
