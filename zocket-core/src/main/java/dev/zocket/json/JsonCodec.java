@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -31,7 +32,10 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.MapperConfig;
+import tools.jackson.databind.SerializationConfig;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.ser.ValueSerializerModifier;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -63,7 +67,8 @@ import tools.jackson.databind.util.TokenBuffer;
  *   <li>unknown object members are ignored, as the original Zocket does, so older servers
  *       accept newer clients;</li>
  *   <li>decoded lists, sets and maps are unmodifiable, so state built from input stays
- *       immutable; sorted sets and maps stay sorted.</li>
+ *       immutable; sorted sets and maps stay sorted, and other sets keep the order of their
+ *       JSON array.</li>
  * </ul>
  *
  * <p>A sealed interface whose variants are records is written with a discriminator: Jackson's
@@ -265,6 +270,7 @@ public final class JsonCodec {
         private final JsonMapper.Builder mapper = JsonMapper.builder()
                 .annotationIntrospector(new ZocketIntrospector())
                 .addModule(strictnessModule())
+                .addModule(sealedRecordsModule())
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -289,8 +295,26 @@ public final class JsonCodec {
         }
     }
 
+    /** Variants of sealed interfaces carry their discriminator wherever they are written. */
+    private static SimpleModule sealedRecordsModule() {
+        SimpleModule module = new SimpleModule("zocket-sealed-records");
+        module.setSerializerModifier(new ValueSerializerModifier() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public ValueSerializer<?> modifySerializer(SerializationConfig config, BeanDescription.Supplier description,
+                    ValueSerializer<?> serializer) {
+                Class<?> parent = SealedRecords.sealedParent(description.getBeanClass());
+                return parent == null ? serializer : new VariantSerializer(serializer, parent);
+            }
+        });
+        return module;
+    }
+
     private static SimpleModule strictnessModule() {
         SimpleModule module = new SimpleModule("zocket-strict-decoding");
+        // A decoded Set keeps the order of its JSON array, so that encoding it again gives the same array.
+        module.addAbstractTypeMapping(Set.class, LinkedHashSet.class);
         module.setDeserializerModifier(new ValueDeserializerModifier() {
             private static final long serialVersionUID = 1L;
 
@@ -334,7 +358,8 @@ public final class JsonCodec {
             if (declared != null || !(annotated instanceof AnnotatedClass type)) {
                 return declared;
             }
-            return SealedRecords.usesDefaultDiscriminator(type.getRawType()) ? SealedRecords.DEFAULT_TYPE_INFO : null;
+            Class<?> raw = type.getRawType();
+            return SealedRecords.usesDefaultDiscriminator(raw) ? SealedRecords.DEFAULT_TYPE_INFO : null;
         }
 
         @Override
@@ -344,7 +369,7 @@ public final class JsonCodec {
                 return declared;
             }
             Class<?> raw = type.getRawType();
-            return raw.isRecord() && SealedRecords.usesDefaultDiscriminator(raw) ? raw.getSimpleName() : null;
+            return SealedRecords.isDefaultVariant(raw) ? raw.getSimpleName() : null;
         }
 
         @Override

@@ -1,8 +1,6 @@
 package dev.zocket.json;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * Zocket's default JSON for sealed interfaces of records that declare no {@code @JsonTypeInfo}:
@@ -29,35 +27,34 @@ public final class SealedRecords {
             JsonTypeInfo.Value.construct(JsonTypeInfo.Id.NAME, JsonTypeInfo.As.PROPERTY, DISCRIMINATOR, null, false,
                     null, null);
 
-    private static final ConcurrentMap<Class<?>, Boolean> DEFAULTED = new ConcurrentHashMap<>();
-
     private SealedRecords() {}
 
-    /**
-     * Whether {@code type} is a sealed interface of records without {@code @JsonTypeInfo}, or a
-     * record directly permitted by one.
-     */
+    /** Whether {@code type} is a sealed interface of records without {@code @JsonTypeInfo}. */
     public static boolean usesDefaultDiscriminator(Class<?> type) {
-        return DEFAULTED.computeIfAbsent(type, SealedRecords::computeUsesDefault);
+        return isSealedInterfaceOfRecords(type) && !type.isAnnotationPresent(JsonTypeInfo.class);
     }
 
-    private static boolean computeUsesDefault(Class<?> type) {
-        if (isUnannotatedSealedInterfaceOfRecords(type)) {
-            return true;
-        }
-        if (!type.isRecord() || type.isAnnotationPresent(JsonTypeInfo.class)) {
-            return false;
+    /** Whether {@code type} is a record directly permitted by a sealed interface without {@code @JsonTypeInfo}. */
+    static boolean isDefaultVariant(Class<?> type) {
+        Class<?> parent = sealedParent(type);
+        return parent != null && usesDefaultDiscriminator(parent) && !type.isAnnotationPresent(JsonTypeInfo.class);
+    }
+
+    /** The sealed interface of records that permits the record {@code type}, or {@code null}. */
+    static Class<?> sealedParent(Class<?> type) {
+        if (!type.isRecord()) {
+            return null;
         }
         for (Class<?> parent : type.getInterfaces()) {
-            if (isUnannotatedSealedInterfaceOfRecords(parent)) {
-                return true;
+            if (isSealedInterfaceOfRecords(parent)) {
+                return parent;
             }
         }
-        return false;
+        return null;
     }
 
-    private static boolean isUnannotatedSealedInterfaceOfRecords(Class<?> type) {
-        if (!type.isInterface() || !type.isSealed() || type.isAnnotationPresent(JsonTypeInfo.class)) {
+    private static boolean isSealedInterfaceOfRecords(Class<?> type) {
+        if (!type.isInterface() || !type.isSealed()) {
             return false;
         }
         for (Class<?> variant : type.getPermittedSubclasses()) {
