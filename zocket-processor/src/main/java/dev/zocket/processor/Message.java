@@ -101,6 +101,10 @@ enum Message {
     SEALED_TYPE_INFO(
             "@JsonTypeInfo on %s uses %s, which %s. Use include = As.PROPERTY (the default), or remove"
                     + " @JsonTypeInfo for Zocket's default: a \"type\" property holding the record's simple name."),
+    SEALED_SUBTYPE_MISSING(
+            "@JsonSubTypes on %s does not list %s, so Jackson writes that variant but cannot read it back. Add"
+                    + " @JsonSubTypes.Type(%s.class), or remove @JsonSubTypes: Jackson finds the permitted records"
+                    + " itself."),
     SEALED_DISCRIMINATOR_CLASH(
             "Component %s of %s is written as \"%s\", the discriminator property of %s, so the JSON would have"
                     + " two members of that name. Rename the component with @JsonProperty, or choose another"

@@ -322,8 +322,37 @@ final class TypeResolver {
             discriminator.ifPresent(property -> checkNoClash(record, property, sealedName));
             variants.add(record);
         }
+        checkSubTypesListAll(element, sealedName, variants);
         sealed.setVariants(variants);
         return sealed;
+    }
+
+    /**
+     * With {@code @JsonSubTypes}, Jackson reads only the variants listed there; one left out is
+     * written but cannot be read back, by clients or by the server.
+     */
+    private void checkSubTypesListAll(TypeElement sealed, String sealedName, List<RecordType> variants) {
+        AnnotationMirror subTypes = jsonAnnotations.find(sealed, "JsonSubTypes");
+        if (subTypes == null) {
+            return;
+        }
+        Set<String> listed = new HashSet<>();
+        Object value = Annotations.value(elements, subTypes, "value").getValue();
+        if (value instanceof List<?> entries) {
+            for (Object entry : entries) {
+                AnnotationMirror type = (AnnotationMirror) ((AnnotationValue) entry).getValue();
+                Object listedClass = Annotations.value(elements, type, "value").getValue();
+                if (listedClass instanceof TypeMirror mirror && types.asElement(mirror) instanceof TypeElement listedType) {
+                    listed.add(listedType.getQualifiedName().toString());
+                }
+            }
+        }
+        for (RecordType variant : variants) {
+            if (!listed.contains(variant.element().getQualifiedName().toString())) {
+                reporter.error(sealed, Message.SEALED_SUBTYPE_MISSING, sealedName, displayName(variant.element()),
+                        variant.element().getSimpleName());
+            }
+        }
     }
 
     /**

@@ -246,6 +246,14 @@ class DiagnosticsTest {
     }
 
     @Test
+    void jsonSubTypesMustListEveryVariant() {
+        assertError("ErroneousIncompleteSubTypes", "@JsonSubTypes on ErroneousIncompleteSubTypes.Phase does not list"
+                + " ErroneousIncompleteSubTypes.Playing, so Jackson writes that variant but cannot read it back. Add"
+                + " @JsonSubTypes.Type(Playing.class), or remove @JsonSubTypes: Jackson finds the permitted records"
+                + " itself.", "sealed interface Phase");
+    }
+
+    @Test
     void variantMembersMustNotClashWithTheDiscriminator() {
         assertError("ErroneousDiscriminatorClash", "Component type of ErroneousDiscriminatorClash.Image is written as"
                 + " \"type\", the discriminator property of ErroneousDiscriminatorClash.Message, so the JSON would have"
