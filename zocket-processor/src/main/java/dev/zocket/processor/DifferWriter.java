@@ -242,12 +242,18 @@ final class DifferWriter {
         return CodeBlock.of("$T::toString", OBJECT);
     }
 
-    /** Replaces the value when the variant changes; otherwise diffs it as the variant's record. */
+    /**
+     * Replaces the value when the variant changes; otherwise diffs it as the variant's record.
+     * Variants without components have nothing to diff and are left out.
+     */
     private MethodSpec sealedMethod(SealedType sealed) {
         MethodSpec.Builder method = diffMethod(namedMethods.get(sealed), sealed.typeName())
                 .beginControlFlow("if (before == null || after == null || before.getClass() != after.getClass())")
                 .addStatement("patch.replace(path, after)");
         for (RecordType variant : sealed.variants()) {
+            if (variant.components().isEmpty()) {
+                continue;
+            }
             method.nextControlFlow("else if (before instanceof $T)", variant.typeName())
                     .addStatement("$N(path, ($T) before, ($T) after, patch)", methodFor(variant), variant.typeName(),
                             variant.typeName());
