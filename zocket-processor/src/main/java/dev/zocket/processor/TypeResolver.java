@@ -301,7 +301,7 @@ final class TypeResolver {
             return sealed;
         }
         String sealedName = displayName(element);
-        Optional<String> discriminator = discriminatorOf(element, sealedName);
+        Optional<String> discriminator = discriminatorOf(element, sealedName, use);
         SealedType sealed = new SealedType(element, discriminator);
         seen.put(name, sealed);
         if (use == Use.STATE) {
@@ -359,7 +359,7 @@ final class TypeResolver {
      * The property naming the variant: Zocket's default {@code "type"} without {@code @JsonTypeInfo};
      * with it, the property Jackson writes, or empty when Jackson writes none of its own.
      */
-    private Optional<String> discriminatorOf(TypeElement sealed, String sealedName) throws Unsupported {
+    private Optional<String> discriminatorOf(TypeElement sealed, String sealedName, Use where) throws Unsupported {
         AnnotationMirror typeInfo = jsonAnnotations.find(sealed, "JsonTypeInfo");
         if (typeInfo == null) {
             return Optional.of(SealedType.DEFAULT_DISCRIMINATOR);
@@ -378,6 +378,9 @@ final class TypeResolver {
             case "EXISTING_PROPERTY":
                 return Optional.empty();
             default:
+                if (where != Use.STATE) {
+                    return Optional.empty(); // only the differ needs the members inside the object
+                }
                 reporter.error(sealed, Message.SEALED_TYPE_INFO, sealedName, "include = As." + include,
                         "moves the variant's members or its discriminator out of the object the differ patches");
                 throw new AlreadyReported();

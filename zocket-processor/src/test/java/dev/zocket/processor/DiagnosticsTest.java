@@ -326,6 +326,14 @@ class DiagnosticsTest {
     }
 
     @Test
+    void sealedInterfacesWithConstrainedVariantsNeedValid() {
+        assertError("ErroneousMissingValidOnSealed", "Component shapes of ErroneousMissingValidOnSealed.Draw holds"
+                + " ErroneousMissingValidOnSealed.Shape, whose constraints Bean Validation only checks when the"
+                + " component is annotated @Valid, so they would be ignored. Add @Valid to the component (for a"
+                + " container, on the type argument: List<@Valid Shape>).", "record Draw(List<Shape> shapes)");
+    }
+
+    @Test
     void unresolvedTypesAreReportedWhenProcessingEnds() {
         assertError("ErroneousUnresolvedType", "Component ghost of ErroneousUnresolvedType.State has type"
                 + " DoesNotExist, which could not be resolved. Check the imports and that the type is on the class"
