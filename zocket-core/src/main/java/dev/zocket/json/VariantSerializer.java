@@ -22,6 +22,8 @@ final class VariantSerializer extends ValueSerializer<Object> {
 
     private final ValueSerializer<Object> delegate;
     private final Class<?> sealedInterface;
+    /** The interface's type serializer, found once: serializers belong to one mapper, whose configuration is fixed. */
+    private volatile TypeSerializer discriminator;
 
     @SuppressWarnings("unchecked")
     VariantSerializer(ValueSerializer<?> delegate, Class<?> sealedInterface) {
@@ -49,7 +51,11 @@ final class VariantSerializer extends ValueSerializer<Object> {
     @Override
     public void serializeWithType(Object value, JsonGenerator generator, SerializationContext context,
             TypeSerializer declared) throws JacksonException {
-        TypeSerializer discriminator = context.findTypeSerializer(context.constructType(sealedInterface));
+        TypeSerializer discriminator = this.discriminator;
+        if (discriminator == null) {
+            discriminator = context.findTypeSerializer(context.constructType(sealedInterface));
+            this.discriminator = discriminator;
+        }
         if (discriminator == null) {
             delegate.serialize(value, generator, context);
         } else {

@@ -41,13 +41,14 @@ class DifferPropertyTest {
     private static final StateDiffer<State> DIFFER = BoardBinding.INSTANCE.differ();
     private static final StateDiffer<Catalog.State> CATALOG_DIFFER = CatalogBinding.INSTANCE.differ();
     private static final int PAIRS = 5_000;
+    private static final int CATALOG_PAIRS = 3_000;
 
     @Test
     void catalogPatchesTurnTheJsonOfBeforeIntoTheJsonOfAfter() {
         long seed = Long.getLong("zocket.seed", System.nanoTime());
         CatalogStates states = new CatalogStates(seed);
         Catalog.State before = states.state();
-        for (int pair = 0; pair < PAIRS; pair++) {
+        for (int pair = 0; pair < CATALOG_PAIRS; pair++) {
             Catalog.State after = states.edit(before);
             check(CATALOG_DIFFER, before, after, "seed " + seed + ", pair " + pair);
             before = pair % 50 == 49 ? states.state() : after;
