@@ -286,7 +286,29 @@ final class TypeResolver {
             }
         }
         record.setComponents(components);
+        checkNoClashWithSealedParents(record);
         return record;
+    }
+
+    /**
+     * A variant written on its own still carries its interface's discriminator (see
+     * {@code JsonCodec}), so its members must not clash with it even where the interface is not
+     * used. Problems of the interface itself are reported where it is used.
+     */
+    private void checkNoClashWithSealedParents(RecordType record) {
+        for (TypeMirror parentType : record.element().getInterfaces()) {
+            Element parent = types.asElement(parentType);
+            if (parent instanceof TypeElement sealed && sealed.getModifiers().contains(Modifier.SEALED)
+                    && !named.values().stream().anyMatch(seen -> seen.get(sealed.getQualifiedName().toString())
+                            instanceof SealedType)) {
+                AnnotationMirror typeInfo = jsonAnnotations.find(sealed, "JsonTypeInfo");
+                String property = typeInfo == null ? SealedType.DEFAULT_DISCRIMINATOR
+                        : Annotations.value(elements, typeInfo, "property").getValue().toString();
+                if (!property.isEmpty()) {
+                    checkNoClash(record, property, displayName(sealed));
+                }
+            }
+        }
     }
 
     /**
