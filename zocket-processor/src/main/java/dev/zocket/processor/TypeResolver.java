@@ -444,7 +444,7 @@ final class TypeResolver {
         }
         String values = lossy.contains("BigDecimal") ? "values with more than 15 significant digits"
                 : "integers beyond 2^53";
-        reporter.error(where, Message.LOSSY_NUMBER, subject, lossy, values, PRECISION_WARNING);
+        reporter.warning(where, Message.LOSSY_NUMBER, subject, lossy, values, PRECISION_WARNING);
     }
 
     /** How {@code type} holds a lossy number ({@code "a long"}, {@code "a List of Long"}), or {@code null}. */
