@@ -5,5 +5,5 @@ import java.util.Map;
 
 @Actor("scores")
 public interface ErroneousMapKey {
-    record State(Map<Integer, String> byId) {}
+    record State(Map<Double, String> byScore) {}
 }

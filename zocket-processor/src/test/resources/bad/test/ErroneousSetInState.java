@@ -5,5 +5,7 @@ import java.util.Set;
 
 @Actor("tags")
 public interface ErroneousSetInState {
-    record State(Set<String> tags) {}
+    record State(Set<Tag> tags) {}
+
+    record Tag(String name, int uses) {}
 }

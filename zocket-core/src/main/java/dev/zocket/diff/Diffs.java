@@ -1,10 +1,13 @@
 package dev.zocket.diff;
 
 import dev.zocket.json.JsonPointer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The diff algorithms generated differs delegate to. Every function short-circuits when both
@@ -17,6 +20,10 @@ import java.util.Optional;
  * middle become {@code remove} (the client splices). When elements are inserted before existing
  * ones, which that client cannot apply, or when removing would take more operations than the
  * new list has elements, the list is replaced whole.
+ *
+ * <p>Sets are JSON arrays in the set's iteration order, which is what Jackson writes, and are
+ * diffed as the lists of that order. Maps are JSON objects whose member names are the keys as
+ * Jackson writes them; the caller says how to name a key.
  */
 public final class Diffs {
 
@@ -95,6 +102,15 @@ public final class Diffs {
     /** Maps with string keys: removed keys, added keys, and a recursive diff of common keys. */
     public static <V> void map(String path, Map<String, V> before, Map<String, V> after,
             ValueDiffer<? super V> values, PatchBuilder patch) {
+        map(path, before, after, key -> key, values, patch);
+    }
+
+    /**
+     * Maps with any keys, named in paths by {@code keyName}: the JSON object member name Jackson
+     * writes for the key ({@code toString()} for numbers, {@code UUID}s and most enums).
+     */
+    public static <K, V> void map(String path, Map<K, V> before, Map<K, V> after,
+            Function<? super K, String> keyName, ValueDiffer<? super V> values, PatchBuilder patch) {
         if (before == after) {
             return;
         }
@@ -102,14 +118,14 @@ public final class Diffs {
             patch.replace(path, after);
             return;
         }
-        for (String key : before.keySet()) {
+        for (K key : before.keySet()) {
             if (!after.containsKey(key)) {
-                patch.remove(path + "/" + JsonPointer.escape(key));
+                patch.remove(path + "/" + JsonPointer.escape(keyName.apply(key)));
             }
         }
-        for (Map.Entry<String, V> entry : after.entrySet()) {
-            String key = entry.getKey();
-            String child = path + "/" + JsonPointer.escape(key);
+        for (Map.Entry<K, V> entry : after.entrySet()) {
+            K key = entry.getKey();
+            String child = path + "/" + JsonPointer.escape(keyName.apply(key));
             if (!before.containsKey(key)) {
                 patch.add(child, entry.getValue());
             } else {
@@ -119,6 +135,23 @@ public final class Diffs {
                 }
             }
         }
+    }
+
+    /**
+     * Sets of scalars or enums, as the JSON arrays Jackson writes: the elements in iteration
+     * order. A {@code SortedSet} (or a {@code LinkedHashSet}) keeps that order stable, so an
+     * addition at the end is one {@code add}; in a hash set a change may reorder the elements and
+     * cost a replace of the array.
+     */
+    public static <T> void set(String path, Set<T> before, Set<T> after, PatchBuilder patch) {
+        if (before == after) {
+            return;
+        }
+        if (before == null || after == null) {
+            patch.replace(path, after);
+            return;
+        }
+        list(path, new ArrayList<>(before), new ArrayList<>(after), leaf(), patch);
     }
 
     /** {@code Optional} encodes as its value or {@code null}; present on both sides recurses. */

@@ -1,13 +1,19 @@
 package dev.zocket.json;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -26,10 +32,15 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.MapperConfig;
+import tools.jackson.databind.SerializationConfig;
+import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.ser.ValueSerializerModifier;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.introspect.Annotated;
+import tools.jackson.databind.introspect.AnnotatedClass;
 import tools.jackson.databind.introspect.AnnotatedMember;
 import tools.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,8 +67,14 @@ import tools.jackson.databind.util.TokenBuffer;
  *   <li>unknown object members are ignored, as the original Zocket does, so older servers
  *       accept newer clients;</li>
  *   <li>decoded lists, sets and maps are unmodifiable, so state built from input stays
- *       immutable.</li>
+ *       immutable; sorted sets and maps stay sorted, and other sets keep the order of their
+ *       JSON array.</li>
  * </ul>
+ *
+ * <p>A sealed interface whose variants are records is written with a discriminator: Jackson's
+ * {@code @JsonTypeInfo} when the interface declares one, otherwise a {@code "type"} property
+ * holding the variant record's simple name ({@code {"type":"Circle","radius":2}}), also when a
+ * variant is written on its own. See {@link SealedRecords}.
  *
  * <p>Failures are reported as a {@link DecodeException} with the path inside the value and a
  * short reason. Encoding includes {@code null} members, so a record always has every member.
@@ -251,8 +268,9 @@ public final class JsonCodec {
     /** Builds a {@link JsonCodec}. */
     public static final class Builder {
         private final JsonMapper.Builder mapper = JsonMapper.builder()
-                .annotationIntrospector(new PrimitivesAreRequired())
+                .annotationIntrospector(new ZocketIntrospector())
                 .addModule(strictnessModule())
+                .addModule(sealedRecordsModule())
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -277,8 +295,26 @@ public final class JsonCodec {
         }
     }
 
+    /** Variants of sealed interfaces carry their discriminator wherever they are written. */
+    private static SimpleModule sealedRecordsModule() {
+        SimpleModule module = new SimpleModule("zocket-sealed-records");
+        module.setSerializerModifier(new ValueSerializerModifier() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public ValueSerializer<?> modifySerializer(SerializationConfig config, BeanDescription.Supplier description,
+                    ValueSerializer<?> serializer) {
+                Class<?> parent = SealedRecords.sealedParent(description.getBeanClass());
+                return parent == null ? serializer : new VariantSerializer(serializer, parent);
+            }
+        });
+        return module;
+    }
+
     private static SimpleModule strictnessModule() {
         SimpleModule module = new SimpleModule("zocket-strict-decoding");
+        // A decoded Set keeps the order of its JSON array, so that encoding it again gives the same array.
+        module.addAbstractTypeMapping(Set.class, LinkedHashSet.class);
         module.setDeserializerModifier(new ValueDeserializerModifier() {
             private static final long serialVersionUID = 1L;
 
@@ -308,9 +344,33 @@ public final class JsonCodec {
         return module;
     }
 
-    /** Makes primitive record components (and other primitive creator properties) required. */
-    private static final class PrimitivesAreRequired extends JacksonAnnotationIntrospector {
+    /**
+     * Makes primitive record components (and other primitive creator properties) required, and
+     * gives sealed interfaces of records without {@code @JsonTypeInfo} Zocket's default
+     * discriminator (see {@link SealedRecords}).
+     */
+    private static final class ZocketIntrospector extends JacksonAnnotationIntrospector {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        public JsonTypeInfo.Value findPolymorphicTypeInfo(MapperConfig<?> config, Annotated annotated) {
+            JsonTypeInfo.Value declared = super.findPolymorphicTypeInfo(config, annotated);
+            if (declared != null || !(annotated instanceof AnnotatedClass type)) {
+                return declared;
+            }
+            Class<?> raw = type.getRawType();
+            return SealedRecords.usesDefaultDiscriminator(raw) ? SealedRecords.DEFAULT_TYPE_INFO : null;
+        }
+
+        @Override
+        public String findTypeName(MapperConfig<?> config, AnnotatedClass type) {
+            String declared = super.findTypeName(config, type);
+            if (declared != null) {
+                return declared;
+            }
+            Class<?> raw = type.getRawType();
+            return SealedRecords.isDefaultVariant(raw) ? raw.getSimpleName() : null;
+        }
 
         @Override
         public Boolean hasRequiredMarker(MapperConfig<?> config, AnnotatedMember member) {
@@ -338,12 +398,25 @@ public final class JsonCodec {
             return unmodifiable(super.deserialize(parser, context));
         }
 
+        /** Keeps the declared kind: a {@code SortedMap} component still gets a {@code SortedMap}. */
         private static Object unmodifiable(Object value) {
             if (value instanceof List<?> list) {
                 return Collections.unmodifiableList(list);
             }
+            if (value instanceof NavigableSet<?> set) {
+                return Collections.unmodifiableNavigableSet(set);
+            }
+            if (value instanceof SortedSet<?> set) {
+                return Collections.unmodifiableSortedSet(set);
+            }
             if (value instanceof Set<?> set) {
                 return Collections.unmodifiableSet(set);
+            }
+            if (value instanceof NavigableMap<?, ?> map) {
+                return Collections.unmodifiableNavigableMap(map);
+            }
+            if (value instanceof SortedMap<?, ?> map) {
+                return Collections.unmodifiableSortedMap(map);
             }
             if (value instanceof Map<?, ?> map) {
                 return Collections.unmodifiableMap(map);

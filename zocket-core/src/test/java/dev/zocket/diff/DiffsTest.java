@@ -8,9 +8,12 @@ import dev.zocket.json.PatchOperation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class DiffsTest {
@@ -123,5 +126,32 @@ class DiffsTest {
         Diffs.leaf("/a", new double[] {1, 2}, new double[] {1, 2}, patch);
         Diffs.leaf("/b", new double[] {1, 2}, new double[] {1, 3}, patch);
         assertEquals("[{\"op\":\"replace\",\"path\":\"/b\",\"value\":[1.0,3.0]}]", text(patch.operations()));
+    }
+
+    enum Color { RED, GREEN }
+
+    @Test
+    void mapKeysAreNamedByTheGivenFunctionAndEscaped() {
+        Map<Color, Integer> before = new LinkedHashMap<>(Map.of(Color.RED, 1));
+        Map<Color, Integer> after = new LinkedHashMap<>();
+        after.put(Color.GREEN, 2);
+        PatchBuilder patch = new PatchBuilder();
+
+        Diffs.map("/m", before, after, color -> color == Color.GREEN ? "gr/een" : color.toString(), Diffs::leaf, patch);
+
+        assertEquals("[{\"op\":\"remove\",\"path\":\"/m/RED\"},{\"op\":\"add\",\"path\":\"/m/gr~1een\",\"value\":2}]",
+                text(patch.operations()));
+    }
+
+    @Test
+    void setsAreDiffedInIterationOrderWithAppendsAtTheEnd() {
+        PatchBuilder patch = new PatchBuilder();
+        Diffs.set("/s", new TreeSet<>(Set.of(1, 2)), new TreeSet<>(Set.of(1, 2, 3)), patch);
+        Diffs.set("/t", new TreeSet<>(Set.of(1, 2)), new TreeSet<>(Set.of(0, 1, 2)), patch);
+        Diffs.set("/u", new LinkedHashSet<>(List.of("b", "a")), new LinkedHashSet<>(List.of("a")), patch);
+
+        assertEquals("[{\"op\":\"add\",\"path\":\"/s/-\",\"value\":3},"
+                + "{\"op\":\"replace\",\"path\":\"/t\",\"value\":[0,1,2]},"
+                + "{\"op\":\"remove\",\"path\":\"/u/0\"}]", text(patch.operations()));
     }
 }

@@ -31,8 +31,8 @@ record ActorModel(TypeElement contract, ClassName contractName, String name, Rec
     record MethodModel(String name, Optional<Parameter> input, Optional<ValueType> result, boolean async,
             boolean declaresExceptions) {}
 
-    /** A method or event parameter. */
-    record Parameter(String name, RecordType type) {}
+    /** A method or event parameter: a {@link RecordType} or a {@link SealedType} of records. */
+    record Parameter(String name, ValueType type) {}
 
     /** The {@code @Events} interface and its events in declaration order. */
     record EventsModel(ClassName typeName, List<EventModel> events) {}

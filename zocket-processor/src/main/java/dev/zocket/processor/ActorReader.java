@@ -224,8 +224,8 @@ final class ActorReader {
         VariableElement parameter = method.getParameters().get(0);
         ValueType payload = resolver.resolve(parameter.asType(), Use.MESSAGE,
                 "Payload " + parameter.getSimpleName() + " of event " + eventName, parameter);
-        if (payload instanceof RecordType record) {
-            return Optional.of(new EventModel(method, eventName, new Parameter(parameter.getSimpleName().toString(), record)));
+        if (payload instanceof RecordType || payload instanceof SealedType) {
+            return Optional.of(new EventModel(method, eventName, new Parameter(parameter.getSimpleName().toString(), payload)));
         }
         return Optional.empty();
     }
@@ -289,13 +289,14 @@ final class ActorReader {
             VariableElement parameter = parameters.get(0);
             TypeMirror type = parameter.asType();
             if (!isRecordOrUnresolved(type)) {
+                String written = TypeResolver.simpleName(type);
                 reporter.error(parameter, Message.METHOD_PARAMETER_NOT_RECORD, parameter.getSimpleName(), name,
-                        type, capitalize(name) + "Input", type, parameter.getSimpleName());
+                        written, capitalize(name) + "Input", written, parameter.getSimpleName());
             } else {
-                ValueType resolved = resolver.resolve(type, Use.MESSAGE,
+                ValueType resolved = resolver.resolve(type, Use.INPUT,
                         "Parameter " + parameter.getSimpleName() + " of method " + name, parameter);
-                if (resolved instanceof RecordType record) {
-                    input = Optional.of(new Parameter(parameter.getSimpleName().toString(), record));
+                if (resolved instanceof RecordType || resolved instanceof SealedType) {
+                    input = Optional.of(new Parameter(parameter.getSimpleName().toString(), resolved));
                 }
             }
         }
@@ -350,12 +351,17 @@ final class ActorReader {
         return false;
     }
 
+    /** A record, a sealed interface (the resolver checks its variants), or a type not generated yet. */
     private boolean isRecordOrUnresolved(TypeMirror type) {
         if (type.getKind() == TypeKind.ERROR) {
             return true;
         }
-        return type.getKind() == TypeKind.DECLARED
-                && ((DeclaredType) type).asElement().getKind() == ElementKind.RECORD;
+        if (type.getKind() != TypeKind.DECLARED) {
+            return false;
+        }
+        Element element = ((DeclaredType) type).asElement();
+        return element.getKind() == ElementKind.RECORD
+                || (element.getKind() == ElementKind.INTERFACE && element.getModifiers().contains(Modifier.SEALED));
     }
 
     private static boolean isCompletionStage(TypeMirror type) {

@@ -13,6 +13,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.zocket.processor.ActorModel.MethodModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -145,15 +146,24 @@ final class BindingWriter {
         return CodeBlock.of("new $T($L)", state, CodeBlock.join(arguments, ", "));
     }
 
+    /** {@code Collections.emptySortedMap()} and the like for the sorted containers. */
+    private static Optional<CodeBlock> sortedEmpty(ClassName container) {
+        String simple = container.simpleName();
+        if (simple.startsWith("Sorted") || simple.startsWith("Navigable")) {
+            return Optional.of(CodeBlock.of("$T.empty$L()", ClassName.get("java.util", "Collections"), simple));
+        }
+        return Optional.empty();
+    }
+
     private static CodeBlock emptyValue(ValueType type) {
         if (type instanceof ValueType.ListOf) {
             return CodeBlock.of("$T.of()", LIST);
         }
-        if (type instanceof ValueType.MapOf) {
-            return CodeBlock.of("$T.of()", MAP);
+        if (type instanceof ValueType.MapOf map) {
+            return sortedEmpty(map.container()).orElse(CodeBlock.of("$T.of()", MAP));
         }
-        if (type instanceof ValueType.SetOf) {
-            return CodeBlock.of("$T.of()", SET);
+        if (type instanceof ValueType.SetOf set) {
+            return sortedEmpty(set.container()).orElse(CodeBlock.of("$T.of()", SET));
         }
         if (type instanceof ValueType.OptionalOf) {
             return CodeBlock.of("$T.empty()", OPTIONAL);

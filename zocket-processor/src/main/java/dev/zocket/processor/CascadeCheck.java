@@ -8,6 +8,7 @@ import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -27,8 +28,14 @@ final class CascadeCheck {
         this.reporter = reporter;
     }
 
-    /** Reports every component reachable from {@code root} that needs {@code @Valid}. */
-    void check(RecordType root) {
+    /** Reports every component reachable from {@code root}, a record or each variant of a sealed interface, that needs {@code @Valid}. */
+    void check(ValueType root) {
+        for (RecordType record : recordsIn(root)) {
+            check(record);
+        }
+    }
+
+    private void check(RecordType root) {
         if (!checked.add(root)) {
             return;
         }
@@ -37,11 +44,14 @@ final class CascadeCheck {
             if (component == null) {
                 continue;
             }
+            boolean reported = false;
             for (RecordType nested : recordsIn(component.type())) {
-                if (hasConstraints(nested) && !isValidated(element)) {
+                if (!reported && hasConstraints(nested) && !isValidated(element)) {
+                    TypeElement held = heldType(component.type());
                     reporter.error(element, Message.MISSING_VALID, component.name(),
-                            TypeResolver.displayName(root.element()), TypeResolver.displayName(nested.element()),
-                            nested.element().getSimpleName());
+                            TypeResolver.displayName(root.element()), TypeResolver.displayName(held),
+                            held.getSimpleName());
+                    reported = true;
                 }
                 check(nested);
             }
@@ -57,10 +67,36 @@ final class CascadeCheck {
         return null;
     }
 
-    /** The records a component's type holds: itself, or the elements of its containers. */
+    /** The record or sealed interface a component's type holds, itself or inside its containers. */
+    private static TypeElement heldType(ValueType type) {
+        if (type instanceof RecordType record) {
+            return record.element();
+        }
+        if (type instanceof SealedType sealed) {
+            return sealed.element();
+        }
+        if (type instanceof ValueType.ListOf list) {
+            return heldType(list.element());
+        }
+        if (type instanceof ValueType.SetOf set) {
+            return heldType(set.element());
+        }
+        if (type instanceof ValueType.MapOf map) {
+            return heldType(map.value());
+        }
+        if (type instanceof ValueType.OptionalOf optional) {
+            return heldType(optional.element());
+        }
+        throw new IllegalArgumentException("Holds no record: " + type);
+    }
+
+    /** The records a component's type holds: itself, the variants of a sealed interface, or the elements of its containers. */
     private static List<RecordType> recordsIn(ValueType type) {
         if (type instanceof RecordType record) {
             return List.of(record);
+        }
+        if (type instanceof SealedType sealed) {
+            return sealed.variants();
         }
         if (type instanceof ValueType.ListOf list) {
             return recordsIn(list.element());

@@ -23,9 +23,13 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code <Contract>StateDiffer}: one private method per record reachable from the state
- * (and per nested container), comparing component by component. Leaves are compared with
- * {@code ==}, {@code Double.compare} or {@code equals}; records and containers are visited only
- * when their references differ; list, map and optional algorithms live in {@code Diffs}.
+ * (and per sealed interface and nested container), comparing component by component. Leaves are
+ * compared with {@code ==}, {@code Double.compare} or {@code equals}; records and containers are
+ * visited only when their references differ; a sealed interface is replaced when the variant
+ * changes and diffed as the variant's record otherwise; list, set, map and optional algorithms
+ * live in {@code Diffs}. Map keys that are not strings are named as Jackson names them: by
+ * {@code toString()}, or for enum constants renamed with {@code @JsonProperty} by a generated
+ * {@code keyOf<Enum>} method.
  */
 final class DifferWriter {
 
@@ -37,6 +41,7 @@ final class DifferWriter {
     private final Deque<ValueType> toWrite = new ArrayDeque<>();
     private final Set<String> recordSimpleNames = new HashSet<>();
     private final Map<String, Integer> simpleNameUses = new HashMap<>();
+    private final Map<ValueType.EnumValue, String> keyMethods = new LinkedHashMap<>();
 
     DifferWriter(ActorModel model) {
         this.model = model;
@@ -57,6 +62,7 @@ final class DifferWriter {
         addInstance(type);
         addDiff(type);
         addScheduledMethods(type);
+        addKeyMethods(type);
         return file(differ, type.build(), model);
     }
 
@@ -85,7 +91,32 @@ final class DifferWriter {
     private void addScheduledMethods(TypeSpec.Builder type) {
         while (!toWrite.isEmpty()) {
             ValueType next = toWrite.removeFirst();
-            type.addMethod(next instanceof RecordType record ? recordMethod(record) : containerMethod(next));
+            if (next instanceof RecordType record) {
+                type.addMethod(recordMethod(record));
+            } else if (next instanceof SealedType sealed) {
+                type.addMethod(sealedMethod(sealed));
+            } else {
+                type.addMethod(containerMethod(next));
+            }
+        }
+    }
+
+    /** For each enum key type with renamed constants, the method naming a key as Jackson does. */
+    private void addKeyMethods(TypeSpec.Builder type) {
+        for (Map.Entry<ValueType.EnumValue, String> entry : keyMethods.entrySet()) {
+            ValueType.EnumValue key = entry.getKey();
+            MethodSpec.Builder method = MethodSpec.methodBuilder(entry.getValue())
+                    .addJavadoc("The JSON object key Jackson writes for {@code key}.\n")
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .returns(String.class)
+                    .addParameter(key.typeName(), "key")
+                    .beginControlFlow("switch (key)");
+            for (Map.Entry<String, String> renamed : key.renamedConstants().entrySet()) {
+                method.addStatement("case $N: return $S", renamed.getKey(), renamed.getValue());
+            }
+            type.addMethod(method.addStatement("default: return key.toString()")
+                    .endControlFlow()
+                    .build());
         }
     }
 
@@ -109,8 +140,15 @@ final class DifferWriter {
         if (type instanceof ValueType.ListOf list) {
             return "ListOf" + nameOf(list.element());
         }
+        if (type instanceof SealedType sealed) {
+            String simple = sealed.element().getSimpleName().toString();
+            return simpleNameUses.getOrDefault(simple, 0) > 0 ? String.join("", sealed.typeName().simpleNames()) : simple;
+        }
         if (type instanceof ValueType.MapOf map) {
-            return "MapOf" + nameOf(map.value());
+            return "MapOf" + (map.hasStringKeys() ? "" : nameOf(map.key()) + "To") + nameOf(map.value());
+        }
+        if (type instanceof ValueType.SetOf set) {
+            return "SetOf" + nameOf(set.element());
         }
         if (type instanceof ValueType.OptionalOf optional) {
             return "OptionalOf" + nameOf(optional.element());
@@ -171,20 +209,56 @@ final class DifferWriter {
     }
 
     private CodeBlock containerOrRecordDiff(ValueType type, CodeBlock path, CodeBlock before, CodeBlock after) {
-        if (type instanceof RecordType) {
+        if (type instanceof RecordType || type instanceof SealedType) {
             return CodeBlock.of("$N($L, $L, $L, patch)", methodFor(type), path, before, after);
         }
         if (type instanceof ValueType.ListOf list) {
             return CodeBlock.of("$T.list($L, $L, $L, $L, patch)", DIFFS, path, before, after, differOf(list.element()));
         }
-        if (type instanceof ValueType.MapOf map) {
+        if (type instanceof ValueType.SetOf) {
+            return CodeBlock.of("$T.set($L, $L, $L, patch)", DIFFS, path, before, after);
+        }
+        if (type instanceof ValueType.MapOf map && map.hasStringKeys()) {
             return CodeBlock.of("$T.map($L, $L, $L, $L, patch)", DIFFS, path, before, after, differOf(map.value()));
+        }
+        if (type instanceof ValueType.MapOf map) {
+            return CodeBlock.of("$T.map($L, $L, $L, $L, $L, patch)", DIFFS, path, before, after, keyNameOf(map.key()),
+                    differOf(map.value()));
         }
         if (type instanceof ValueType.OptionalOf optional) {
             return CodeBlock.of("$T.optional($L, $L, $L, $L, patch)", DIFFS, path, before, after,
                     differOf(optional.element()));
         }
         throw new IllegalStateException("Not a container: " + type);
+    }
+
+    /** An expression for the function naming a map key as Jackson does. */
+    private CodeBlock keyNameOf(ValueType key) {
+        if (key instanceof ValueType.EnumValue enumKey && !enumKey.renamedConstants().isEmpty()) {
+            String name = keyMethods.computeIfAbsent(enumKey,
+                    k -> methodNames.newName("keyOf" + k.typeName().simpleName()));
+            return CodeBlock.of("$T::$N", differ, name);
+        }
+        return CodeBlock.of("$T::toString", OBJECT);
+    }
+
+    /**
+     * Replaces the value when the variant changes; otherwise diffs it as the variant's record.
+     * Variants without components have nothing to diff and are left out.
+     */
+    private MethodSpec sealedMethod(SealedType sealed) {
+        MethodSpec.Builder method = diffMethod(namedMethods.get(sealed), sealed.typeName())
+                .beginControlFlow("if (before == null || after == null || before.getClass() != after.getClass())")
+                .addStatement("patch.replace(path, after)");
+        for (RecordType variant : sealed.variants()) {
+            if (variant.components().isEmpty()) {
+                continue;
+            }
+            method.nextControlFlow("else if (before instanceof $T)", variant.typeName())
+                    .addStatement("$N(path, ($T) before, ($T) after, patch)", methodFor(variant), variant.typeName(),
+                            variant.typeName());
+        }
+        return method.endControlFlow().build();
     }
 
     private MethodSpec containerMethod(ValueType container) {

@@ -1,8 +1,14 @@
 package dev.zocket.processor;
 
+import javax.tools.Diagnostic;
+
 /**
- * Every diagnostic the processor reports, with stable wording: the subject, the rule, and how
- * to fix it. Arguments are filled with {@link String#format}.
+ * Every diagnostic the processor reports, with its kind and stable wording: the subject, the
+ * rule, and how to fix it. Arguments are filled with {@link String#format}; types are printed by
+ * their simple names ({@code Map<String, ChatRoom.Member>}).
+ *
+ * <p>Errors stop code generation for the contract. Warnings mark code that works but is risky
+ * for some clients; each says how to silence it once the risk is understood.
  */
 enum Message {
     ACTOR_NOT_INTERFACE(
@@ -28,8 +34,8 @@ enum Message {
             "Method %s has %d parameters, but an actor method takes at most one: a record."
                     + " Put the values in a record, e.g. record %s(...), and take that."),
     METHOD_PARAMETER_NOT_RECORD(
-            "Parameter %s of method %s has type %s, but an actor method's input must be a record, so that it"
-                    + " travels as a JSON object. Wrap it, e.g. record %s(%s %s)."),
+            "Parameter %s of method %s has type %s, but an actor method's input must be a record (or a sealed"
+                    + " interface of records), so that it travels as a JSON object. Wrap it, e.g. record %s(%s %s)."),
     METHOD_GENERIC(
             "Method %s must not declare type parameters: the wire protocol cannot carry them."),
     METHOD_HAS_BODY(
@@ -53,11 +59,21 @@ enum Message {
     TYPE_WITHOUT_JSON(
             "it has no JSON representation."),
     TYPE_SET_IN_STATE(
-            "a Set has no stable order for JSON Patch paths. Use List<E>, or Map<String, V>."),
+            "in state a Set may only hold scalars or enums, whose JSON array the differ keeps in the set's"
+                    + " order. Use List<%s>, or a Map keyed by the element's id."),
     TYPE_RAW_MAP(
             "a raw Map has no known key and value types. Write Map<String, V>."),
     TYPE_MAP_KEY(
-            "JSON object keys are strings. Use Map<String, V>."),
+            "JSON object keys are strings, and Zocket writes only String, enum, UUID, Integer and Long keys as"
+                    + " strings it can follow. Use one of those as the key."),
+    TYPE_ENUM_MAP_KEY(
+            "the enum's JSON names are changed by %s, which Zocket cannot follow for map keys. Remove it"
+                    + " (renaming constants with @JsonProperty is supported), or key the map by String."),
+    TYPE_NESTED_OPTIONAL(
+            "an Optional of %s encodes both kinds of empty as null, so clients cannot tell them apart. Use a"
+                    + " single Optional, or a record or enum that names each case."),
+    TYPE_SEALED_NOT_INTERFACE(
+            "a sealed class has no JSON shape Zocket knows. Make it a sealed interface whose variants are records."),
     TYPE_RAW_CONTAINER(
             "a raw %s has no known element type. Write %s."),
     TYPE_STAGE_OUTSIDE_RESULT(
@@ -67,13 +83,36 @@ enum Message {
     TYPE_GENERIC_RECORD(
             "generic records are not supported. Declare a record for each use."),
     TYPE_UNKNOWN_SHAPE(
-            "it is not a record, enum, List, Map, Optional or scalar, so its JSON shape is unknown. Use a record."),
+            "it is not a record, sealed interface of records, enum, List, Set, Map, Optional or scalar, so its JSON"
+                    + " shape is unknown. Use a record."),
 
     UNRESOLVED_TYPE(
             "%s has type %s, which could not be resolved. Check the imports and that the type is on the class path."),
     STATE_JSON_ANNOTATION(
-            "Component %s of %s is annotated @%s, which changes its JSON in a way the state differ cannot"
-                    + " follow. Remove the annotation (renaming with @JsonProperty is supported)."),
+            "%s is annotated @%s, which %s, so the state differ's patches would not match the JSON clients"
+                    + " hold. Remove the annotation: state JSON follows the record components (renames with"
+                    + " @JsonProperty are followed)."),
+    STATE_JSON_METHOD(
+            "Method %s of %s %s, so Jackson writes it as a member of the state JSON that the state differ never"
+                    + " patches. Annotate it @JsonIgnore, or rename it so that it is not a getter."),
+    SEALED_VARIANT_NOT_RECORD(
+            "Sealed interface %s permits %s, which is a %s. Every variant of a sealed interface Zocket encodes"
+                    + " must be a record."),
+    SEALED_TYPE_INFO(
+            "@JsonTypeInfo on %s uses %s, which %s. Use include = As.PROPERTY (the default), or remove"
+                    + " @JsonTypeInfo for Zocket's default: a \"type\" property holding the record's simple name."),
+    SEALED_SUBTYPE_MISSING(
+            "@JsonSubTypes on %s does not list %s, so Jackson writes that variant but cannot read it back. Add"
+                    + " @JsonSubTypes.Type(%s.class), or remove @JsonSubTypes: Jackson finds the permitted records"
+                    + " itself."),
+    SEALED_DISCRIMINATOR_CLASH(
+            "Component %s of %s is written as \"%s\", the discriminator property of %s, so the JSON would have"
+                    + " two members of that name. Rename the component with @JsonProperty, or choose another"
+                    + " property with @JsonTypeInfo(use = Id.NAME, property = \"...\")."),
+    LOSSY_NUMBER(Diagnostic.Kind.WARNING,
+            "%s is %s, which JavaScript clients read as a double: %s lose precision there without any error."
+                    + " Keep values within +/-2^53 (9007199254740991), or send them as a String. If every client"
+                    + " is Java, or the values stay small, silence this with @SuppressWarnings(\"%s\")."),
     EVENTS_MULTIPLE(
             "Actor %s declares more than one events interface (%s and %s). Declare all events in one:"
                     + " a nested interface named Events, or one annotated @Events."),
@@ -105,10 +144,21 @@ enum Message {
     PROCESSOR_FAILURE(
             "The Zocket processor failed on %s. This is a bug in Zocket; please report it with this trace:%n%s");
 
+    private final Diagnostic.Kind kind;
     private final String template;
 
     Message(String template) {
+        this(Diagnostic.Kind.ERROR, template);
+    }
+
+    Message(Diagnostic.Kind kind, String template) {
+        this.kind = kind;
         this.template = template;
+    }
+
+    /** Whether this is an error or a warning. */
+    Diagnostic.Kind kind() {
+        return kind;
     }
 
     String format(Object... arguments) {

@@ -9,7 +9,10 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
-/** Reports errors on the narrowest element possible and remembers whether any were reported. */
+/**
+ * Reports diagnostics, each with its {@linkplain Message#kind() kind}, on the narrowest element
+ * possible, and remembers whether any errors were reported.
+ */
 final class Reporter {
 
     private final Messager messager;
@@ -19,21 +22,39 @@ final class Reporter {
         this.messager = messager;
     }
 
+    /** Reports {@code message} on {@code element}, with the kind the message declares. */
     void error(Element element, Message message, Object... arguments) {
-        errors++;
-        messager.printMessage(Diagnostic.Kind.ERROR, message.format(arguments), positioned(element));
+        count(message);
+        messager.printMessage(message.kind(), message.format(arguments), positioned(element));
     }
 
-    /** An error about the compilation as a whole, with no element to place it on. */
+    /** A diagnostic about the compilation as a whole, with no element to place it on. */
     void error(Message message, Object... arguments) {
-        errors++;
-        messager.printMessage(Diagnostic.Kind.ERROR, message.format(arguments));
+        count(message);
+        messager.printMessage(message.kind(), message.format(arguments));
     }
 
     void error(Element element, AnnotationMirror annotation, AnnotationValue value, Message message,
             Object... arguments) {
-        errors++;
-        messager.printMessage(Diagnostic.Kind.ERROR, message.format(arguments), element, annotation, value);
+        count(message);
+        messager.printMessage(message.kind(), message.format(arguments), element, annotation, value);
+    }
+
+    /**
+     * Reports a warning on {@code element}. Same as {@link #error(Element, Message, Object...)}, whose
+     * message decides the kind; this name says at the call site that compilation goes on.
+     */
+    void warning(Element element, Message message, Object... arguments) {
+        if (message.kind() != Diagnostic.Kind.WARNING) {
+            throw new IllegalArgumentException(message + " is not a warning");
+        }
+        error(element, message, arguments);
+    }
+
+    private void count(Message message) {
+        if (message.kind() == Diagnostic.Kind.ERROR) {
+            errors++;
+        }
     }
 
     /**

@@ -32,6 +32,7 @@ final class ZocketTypes {
     static final ClassName PATCH_BUILDER = ClassName.get("dev.zocket.diff", "PatchBuilder");
     static final ClassName DIFFS = ClassName.get("dev.zocket.diff", "Diffs");
     static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+    static final ClassName OBJECT = ClassName.get("java.lang", "Object");
     static final ClassName ARRAYS = ClassName.get("java.util", "Arrays");
     static final ClassName LIST = ClassName.get("java.util", "List");
     static final ClassName MAP = ClassName.get("java.util", "Map");

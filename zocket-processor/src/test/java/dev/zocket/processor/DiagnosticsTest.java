@@ -112,8 +112,8 @@ class DiagnosticsTest {
     @Test
     void methodParameterMustBeARecord() {
         assertError("ErroneousParameterNotRecord", "Parameter amount of method add has type int, but an actor"
-                + " method's input must be a record, so that it travels as a JSON object. Wrap it, e.g."
-                + " record AddInput(int amount).", "void add(int amount);");
+                + " method's input must be a record (or a sealed interface of records), so that it travels as a JSON"
+                + " object. Wrap it, e.g. record AddInput(int amount).", "void add(int amount);");
     }
 
     @Test
@@ -148,37 +148,129 @@ class DiagnosticsTest {
     }
 
     @Test
-    void stateMustNotHoldASet() {
+    void stateSetsHoldOnlyScalarsOrEnums() {
         assertError("ErroneousSetInState", "Component tags of ErroneousSetInState.State has type"
-                + " java.util.Set<java.lang.String>, which the state differ cannot handle: a Set has no stable order"
-                + " for JSON Patch paths. Use List<E>, or Map<String, V>.", "record State(Set<String> tags)");
+                + " Set<ErroneousSetInState.Tag>, which the state differ cannot handle: in state a Set may only hold"
+                + " scalars or enums, whose JSON array the differ keeps in the set's order. Use"
+                + " List<ErroneousSetInState.Tag>, or a Map keyed by the element's id.", "record State(Set<Tag> tags)");
     }
 
     @Test
-    void mapKeysMustBeStrings() {
-        assertError("ErroneousMapKey", "which the state differ cannot handle: JSON object keys are strings."
-                + " Use Map<String, V>.", "record State(Map<Integer, String> byId)");
+    void mapKeysMustBeStringsEnumsUuidsOrIntegers() {
+        assertError("ErroneousMapKey", "Component byScore of ErroneousMapKey.State has type Map<Double, String>, which"
+                + " the state differ cannot handle: JSON object keys are strings, and Zocket writes only String, enum,"
+                + " UUID, Integer and Long keys as strings it can follow. Use one of those as the key.",
+                "record State(Map<Double, String> byScore)");
+    }
+
+    @Test
+    void enumMapKeysMustKeepTheirJsonNames() {
+        assertError("ErroneousEnumKeyJsonValue", "Component counts of ErroneousEnumKeyJsonValue.State has type"
+                + " Map<ErroneousEnumKeyJsonValue.Color, Integer>, which the state differ cannot handle: the enum's JSON"
+                + " names are changed by @JsonValue on code, which Zocket cannot follow for map keys. Remove it"
+                + " (renaming constants with @JsonProperty is supported), or key the map by String.",
+                "record State(Map<Color, Integer> counts)");
     }
 
     @Test
     void messagesMustNotHoldPlainClasses() {
         assertError("ErroneousClassInInput", "Component total of ErroneousClassInInput.Order has type"
-                + " test.ErroneousClassInInput.Money, which Zocket cannot encode: it is not a record, enum, List, Map,"
-                + " Optional or scalar, so its JSON shape is unknown. Use a record.", "record Order(Money total)");
+                + " ErroneousClassInInput.Money, which Zocket cannot encode: it is not a record, sealed interface of"
+                + " records, enum, List, Set, Map, Optional or scalar, so its JSON shape is unknown. Use a record.",
+                "record Order(Money total)");
     }
 
     @Test
     void stateMustNotHoldObjectArrays() {
-        assertError("ErroneousObjectArray", "Component names of ErroneousObjectArray.State has type"
-                + " java.lang.String[], which the state differ cannot handle: arrays of objects have no element type"
-                + " Zocket can follow. Use List<String> instead.", "record State(String[] names)");
+        assertError("ErroneousObjectArray", "Component names of ErroneousObjectArray.State has type String[], which"
+                + " the state differ cannot handle: arrays of objects have no element type Zocket can follow. Use"
+                + " List<String> instead.", "record State(String[] names)");
     }
 
     @Test
-    void stateMustNotUseJsonAnnotationsTheDifferCannotFollow() {
+    void optionalOfOptionalIsAmbiguous() {
+        assertError("ErroneousNestedOptional", "Component nickname of ErroneousNestedOptional.State has type"
+                + " Optional<Optional<String>>, which the state differ cannot handle: an Optional of an Optional encodes"
+                + " both kinds of empty as null, so clients cannot tell them apart. Use a single Optional, or a record"
+                + " or enum that names each case.", "record State(Optional<Optional<String>> nickname)");
+    }
+
+    @Test
+    void stateMustNotUseJsonIgnore() {
         assertError("ErroneousJsonIgnoreInState", "Component secret of ErroneousJsonIgnoreInState.State is annotated"
-                + " @JsonIgnore, which changes its JSON in a way the state differ cannot follow. Remove the annotation"
-                + " (renaming with @JsonProperty is supported).", "record State(int count, @JsonIgnore String secret)");
+                + " @JsonIgnore, which leaves the member out of the JSON, so the state differ's patches would not match"
+                + " the JSON clients hold. Remove the annotation: state JSON follows the record components (renames"
+                + " with @JsonProperty are followed).", "record State(int count, @JsonIgnore String secret)");
+    }
+
+    @Test
+    void stateMustNotUseJackson3Serializers() {
+        assertError("ErroneousJsonSerializeJackson3", "Component messageCount of ErroneousJsonSerializeJackson3.State is"
+                + " annotated @JsonSerialize, which hands the member to a serializer of its own, so the state differ's"
+                + " patches would not match the JSON clients hold.", "int messageCount");
+    }
+
+    @Test
+    void stateMustNotUseNamingStrategies() {
+        assertError("ErroneousJsonNaming", "Record ErroneousJsonNaming.Stats is annotated @JsonNaming, which renames"
+                + " every member with a naming strategy, so the state differ's patches would not match the JSON clients"
+                + " hold.", "record Stats(int messageCount)");
+    }
+
+    @Test
+    void stateMustNotHideJsonIgnoreInABundle() {
+        assertError("ErroneousBundledJsonIgnore", "Component secret of ErroneousBundledJsonIgnore.State is annotated"
+                + " @JsonIgnore, which leaves the member out of the JSON", "record State(int count, @Hidden String secret)");
+    }
+
+    @Test
+    void stateRecordsMustNotHaveGetters() {
+        assertError("ErroneousGetterInState", "Method getDoubled of ErroneousGetterInState.State looks like a getter,"
+                + " so Jackson writes it as a member of the state JSON that the state differ never patches. Annotate it"
+                + " @JsonIgnore, or rename it so that it is not a getter.", "public int getDoubled()");
+    }
+
+    @Test
+    void sealedVariantsMustBeRecords() {
+        assertError("ErroneousSealedClassVariant", "Sealed interface ErroneousSealedClassVariant.Phase permits"
+                + " ErroneousSealedClassVariant.Playing, which is a class. Every variant of a sealed interface Zocket"
+                + " encodes must be a record.", "sealed interface Phase");
+    }
+
+    @Test
+    void sealedTypeInfoMustKeepMembersInTheObject() {
+        assertError("ErroneousWrapperTypeInfo", "@JsonTypeInfo on ErroneousWrapperTypeInfo.Shape uses include ="
+                + " As.WRAPPER_OBJECT, which moves the variant's members or its discriminator out of the object the"
+                + " differ patches. Use include = As.PROPERTY (the default), or remove @JsonTypeInfo for Zocket's"
+                + " default: a \"type\" property holding the record's simple name.", "sealed interface Shape");
+    }
+
+    @Test
+    void jsonSubTypesMustListEveryVariant() {
+        assertError("ErroneousIncompleteSubTypes", "@JsonSubTypes on ErroneousIncompleteSubTypes.Phase does not list"
+                + " ErroneousIncompleteSubTypes.Playing, so Jackson writes that variant but cannot read it back. Add"
+                + " @JsonSubTypes.Type(Playing.class), or remove @JsonSubTypes: Jackson finds the permitted records"
+                + " itself.", "sealed interface Phase");
+    }
+
+    @Test
+    void variantMembersMustNotClashWithTheDiscriminator() {
+        assertError("ErroneousDiscriminatorClash", "Component type of ErroneousDiscriminatorClash.Image is written as"
+                + " \"type\", the discriminator property of ErroneousDiscriminatorClash.Message, so the JSON would have"
+                + " two members of that name.", "record Image(String url, String type)");
+    }
+
+    @Test
+    void longValuesReadByClientsAreWarnedAbout() {
+        JavaFileObject source = source("WarningLongInState");
+        Compilation compilation = compile(source);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningCount(1);
+        assertThat(compilation).hadWarningContaining("Component id of WarningLongInState.Entry is a long, which"
+                + " JavaScript clients read as a double: integers beyond 2^53 lose precision there without any error."
+                + " Keep values within +/-2^53 (9007199254740991), or send them as a String. If every client is Java,"
+                + " or the values stay small, silence this with @SuppressWarnings(\"zocket:precision\").")
+                .inFile(source).onLineContaining("record Entry(long id");
     }
 
     @Test
@@ -231,6 +323,14 @@ class DiagnosticsTest {
                 + " ErroneousMissingValid.Stroke, whose constraints Bean Validation only checks when the component is"
                 + " annotated @Valid, so they would be ignored. Add @Valid to the component (for a container, on the"
                 + " type argument: List<@Valid Stroke>).", "record Draw(List<Stroke> strokes)");
+    }
+
+    @Test
+    void sealedInterfacesWithConstrainedVariantsNeedValid() {
+        assertError("ErroneousMissingValidOnSealed", "Component shapes of ErroneousMissingValidOnSealed.Draw holds"
+                + " ErroneousMissingValidOnSealed.Shape, whose constraints Bean Validation only checks when the"
+                + " component is annotated @Valid, so they would be ignored. Add @Valid to the component (for a"
+                + " container, on the type argument: List<@Valid Shape>).", "record Draw(List<Shape> shapes)");
     }
 
     @Test

@@ -16,11 +16,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Compiles {@code good/com/example/chat/ChatRoom.java} and compares every generated source with
- * the checked-in file under {@code expected/}. Run with {@code ZOCKET_UPDATE_GOLDEN=1} to rewrite
+ * Compiles each representative contract under {@code good/} ({@code ChatRoom}: records, lists,
+ * string maps, optionals, every kind of method and event; {@code Game}: sealed interfaces, keyed
+ * and sorted maps, sets) and compares every generated source with the checked-in file under
+ * {@code expected/}. Run with {@code ZOCKET_UPDATE_GOLDEN=1} to rewrite
  * the expected files after an intended change, then review the diff.
  *
  * <p>Compiles with {@code -Xlint:all -Werror}, minus the {@code processing} category: that one
@@ -31,12 +34,14 @@ class GoldenFilesTest {
 
     private static final Path EXPECTED = Path.of("src/test/resources/expected");
 
-    @Test
-    void representativeActorGeneratesTheCheckedInSourcesWithoutWarnings() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"com/example/chat/ChatRoom", "com/example/game/Game"})
+    void representativeActorGeneratesTheCheckedInSourcesWithoutWarnings(String contract) throws IOException {
         Compilation compilation = javac()
                 .withProcessors(new ZocketProcessor())
                 .withOptions("-Xlint:all,-processing", "-Werror")
-                .compile(JavaFileObjects.forResource("good/com/example/chat/ChatRoom.java"));
+                .compile(JavaFileObjects.forResource("good/" + contract + ".java"));
+        String packageDirectory = contract.substring(0, contract.lastIndexOf('/') + 1);
 
         assertThat(compilation).succeededWithoutWarnings();
         List<JavaFileObject> generated = compilation.generatedSourceFiles();
@@ -45,7 +50,7 @@ class GoldenFilesTest {
         }
         TreeSet<String> generatedNames = generated.stream().map(GoldenFilesTest::relativePath)
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(expectedNames(), generatedNames, "generated files");
+        assertEquals(expectedNames(packageDirectory), generatedNames, "generated files");
         for (JavaFileObject file : generated) {
             String path = relativePath(file);
             String expected = Files.readString(EXPECTED.resolve(path));
@@ -56,7 +61,7 @@ class GoldenFilesTest {
         assertThat(compilation)
                 .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/services/dev.zocket.spi.ActorBinding")
                 .contentsAsUtf8String()
-                .isEqualTo("com.example.chat.ChatRoomBinding\n");
+                .isEqualTo(contract.replace('/', '.') + "Binding\n");
     }
 
     private static String relativePath(JavaFileObject file) {
@@ -64,8 +69,12 @@ class GoldenFilesTest {
         return uri.substring(uri.indexOf("/SOURCE_OUTPUT/") + "/SOURCE_OUTPUT/".length());
     }
 
-    private static TreeSet<String> expectedNames() throws IOException {
-        try (Stream<Path> files = Files.walk(EXPECTED)) {
+    private static TreeSet<String> expectedNames(String packageDirectory) throws IOException {
+        Path directory = EXPECTED.resolve(packageDirectory);
+        if (!Files.isDirectory(directory)) {
+            return new TreeSet<>();
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
             return files.filter(Files::isRegularFile)
                     .map(p -> EXPECTED.relativize(p).toString().replace('\\', '/'))
                     .collect(Collectors.toCollection(TreeSet::new));
