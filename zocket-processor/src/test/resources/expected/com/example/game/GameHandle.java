@@ -9,6 +9,7 @@ import dev.zocket.Subscription;
 import dev.zocket.json.JsonType;
 import dev.zocket.spi.ActorChannel;
 import dev.zocket.spi.HandleFactory;
+import dev.zocket.spi.StateApplier;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -89,6 +90,11 @@ public final class GameHandle implements ActorHandle<Game.State> {
         @Override
         public GameHandle create(ActorChannel channel) {
             return new GameHandle(channel);
+        }
+
+        @Override
+        public StateApplier<Game.State> stateApplier() {
+            return GameStateApplier.INSTANCE;
         }
     }
 }
