@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zocket.diff.Diffs;
+import dev.zocket.diff.PatchBuilder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -98,6 +100,7 @@ class PersistentListPropertyTest {
             }
             assertSameAs(model, list);
             assertSharedEndsAreTrue(before, list);
+            assertDiffedAsCopiesAre(before, list);
             if (op % 100 == 0) {
                 versions.add(list);
                 expected.add(new ArrayList<>(model));
@@ -125,6 +128,15 @@ class PersistentListPropertyTest {
             assertSame(model.get(i), list.get(i), "get(" + i + ")");
         }
         assertTrue(!elements.hasNext());
+    }
+
+    /** Skipping shared parts changes the cost of a diff, never its result. */
+    private static void assertDiffedAsCopiesAre(List<Integer> before, List<Integer> after) {
+        PatchBuilder shared = new PatchBuilder();
+        Diffs.list("/l", before, after, Diffs.leaf(), shared);
+        PatchBuilder copied = new PatchBuilder();
+        Diffs.list("/l", new ArrayList<>(before), new ArrayList<>(after), Diffs.leaf(), copied);
+        assertEquals(copied.operations(), shared.operations());
     }
 
     /** The shared ends are a lower bound: every element they count really is the same reference. */
