@@ -26,7 +26,7 @@ import java.util.function.UnaryOperator;
  * {@code java.util.List}s to everyone else ({@code equals}, {@code hashCode}, iteration,
  * Jackson, Bean Validation). Any other list, a {@code List.of} or the {@code ArrayList}
  * Jackson decodes, is accepted as well: the first update copies it once, in O(n), and the
- * updates after that are O(log n). {@link #appendAll} costs O(k log n) for k new elements;
+ * updates after that are O(log n). {@link #appendAll} costs O(k log n) for k new elements (O(k) onto an empty list);
  * {@link #replaceIf} and {@link #removeIf} visit every element, and return their argument
  * itself when nothing matched.
  *
@@ -43,6 +43,9 @@ public final class ImmutableLists {
 
     /** The list with {@code elements} added at the end. */
     public static <E> List<E> appendAll(List<? extends E> list, List<? extends E> elements) {
+        if (size(list) == 0) {
+            return PersistentList.from(elements);
+        }
         PersistentList<E> result = PersistentList.from(list);
         for (E element : elements) {
             result = result.plus(element);
