@@ -1,6 +1,7 @@
 package dev.zocket.diff;
 
 import dev.zocket.json.JsonPointer;
+import dev.zocket.state.ImmutableLists;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,9 @@ import java.util.function.Function;
  * changes recurse into the element; appends become one {@code add} each; removals in the
  * middle become {@code remove} (the client splices). When elements are inserted before existing
  * ones, which that client cannot apply, or when removing would take more operations than the
- * new list has elements, the list is replaced whole.
+ * new list has elements, the list is replaced whole. Lists made by {@link ImmutableLists} share
+ * their unchanged parts, which this skips in O(log n) instead of comparing them element by
+ * element.
  *
  * <p>Sets are JSON arrays in the set's iteration order, which is what Jackson writes, and are
  * diffed as the lists of that order. Maps are JSON objects whose member names are the keys as
@@ -56,14 +59,14 @@ public final class Diffs {
         int oldSize = before.size();
         int newSize = after.size();
         int shorter = Math.min(oldSize, newSize);
-        int prefix = 0;
+        int prefix = Math.min(ImmutableLists.sharedPrefix(before, after), shorter);
         while (prefix < shorter && same(before.get(prefix), after.get(prefix))) {
             prefix++;
         }
         if (prefix == oldSize && prefix == newSize) {
             return;
         }
-        int suffix = 0;
+        int suffix = Math.min(ImmutableLists.sharedSuffix(before, after), shorter - prefix);
         while (suffix < shorter - prefix && same(before.get(oldSize - 1 - suffix), after.get(newSize - 1 - suffix))) {
             suffix++;
         }

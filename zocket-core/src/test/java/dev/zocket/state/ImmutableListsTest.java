@@ -52,6 +52,20 @@ class ImmutableListsTest {
     }
 
     @Test
+    void filtersThatMatchNothingReturnTheirPersistentArgument() {
+        List<Object> persistent = ImmutableLists.append(original, "x");
+        assertSame(persistent, ImmutableLists.removeIf(persistent, o -> false));
+        assertSame(persistent, ImmutableLists.replaceIf(persistent, o -> false, o -> "y"));
+    }
+
+    @Test
+    void updatesOfAPlainListDoNotWriteThroughToIt() {
+        List<Object> appended = ImmutableLists.append(original, "x");
+        original.set(0, "changed later");
+        assertSame(first, appended.get(0));
+    }
+
+    @Test
     void indexesAreChecked() {
         assertThrows(IndexOutOfBoundsException.class, () -> ImmutableLists.set(original, 2, "x"));
         assertThrows(IndexOutOfBoundsException.class, () -> ImmutableLists.removeAt(original, -1));

@@ -1,15 +1,20 @@
 package dev.zocket.bench.jmh;
 
+import dev.zocket.example.draw.DrawingRoom.Stroke;
 import dev.zocket.server.internal.runtime.OutgoingMessage;
 import dev.zocket.server.internal.session.Session;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -30,6 +35,10 @@ public class DispatchBenchmark {
     private static final String INCREMENT = "{\"type\":\"rpc\",\"id\":\"r\",\"actor\":\"counter\",\"actorId\":\"bench\","
             + "\"method\":\"increment\"}";
 
+    /** How many strokes a round starts with. */
+    @Param({"0", "10000"})
+    public int strokes;
+
     private InProcessHost host;
     private final InProcessHost.Capture callerConnection = new InProcessHost.Capture();
     private Session caller;
@@ -38,7 +47,12 @@ public class DispatchBenchmark {
 
     @Setup
     public void setUp() {
-        host = new InProcessHost();
+        Random random = new Random(2);
+        List<Stroke> canvas = new ArrayList<>(strokes);
+        for (int i = 0; i < strokes; i++) {
+            canvas.add(Strokes.stroke(random));
+        }
+        host = new InProcessHost(context -> new PrefilledDrawingRoom(context, canvas));
         caller = host.connect(callerConnection);
         Session watcher = host.connect(new InProcessHost.Capture());
         host.receive(watcher, "{\"type\":\"state:sub\",\"actor\":\"counter\",\"actorId\":\"bench\"}");
@@ -64,14 +78,25 @@ public class DispatchBenchmark {
     }
 
     /**
-     * draw.draw with a 20-point stroke, into a round with 0 to 999 strokes (a new round starts
-     * every 1,000 draws): decode and validate the stroke, append it, one {@code add} patch.
+     * Every 1,000 draws, a new round with {@link #strokes} strokes on the canvas, outside the
+     * measured time (starting a round of 10,000 strokes sends them all to the watcher, which is
+     * not what {@link #drawStroke} measures). Per-invocation setup costs two clock reads, noise
+     * beside a draw's tens of microseconds.
      */
-    @Benchmark
-    public OutgoingMessage drawStroke() {
+    @Setup(Level.Invocation)
+    public void keepRoundSize() {
         if (++draws % 1_000 == 0) {
             startRound();
         }
+    }
+
+    /**
+     * draw.draw with a 20-point stroke, into a round holding {@link #strokes} to
+     * {@code strokes + 999} strokes: decode and validate the stroke, append it, diff the state,
+     * one {@code add} patch for the watcher.
+     */
+    @Benchmark
+    public OutgoingMessage drawStroke() {
         host.receive(caller, drawFrame);
         return callerConnection.last;
     }

@@ -5,9 +5,11 @@ import dev.zocket.bench.TickerActor;
 import dev.zocket.bench.TickerBinding;
 import dev.zocket.example.counter.CounterActor;
 import dev.zocket.example.counter.CounterBinding;
+import dev.zocket.example.draw.DrawingRoom;
 import dev.zocket.example.draw.DrawingRoomActor;
 import dev.zocket.example.draw.DrawingRoomBinding;
 import dev.zocket.json.JsonCodec;
+import dev.zocket.server.ActorFactory;
 import dev.zocket.server.Principal;
 import dev.zocket.server.ServerLimits;
 import dev.zocket.server.internal.host.ActorCatalog;
@@ -55,9 +57,14 @@ final class InProcessHost {
     private final ActorHost host;
 
     InProcessHost() {
+        this(DrawingRoomActor::new);
+    }
+
+    /** With drawing rooms made by {@code rooms} instead of the example's own. */
+    InProcessHost(ActorFactory<DrawingRoom, DrawingRoom.State, DrawingRoom.Events> rooms) {
         ActorCatalog catalog = new ActorCatalog();
         catalog.add(CounterBinding.INSTANCE, CounterActor::new);
-        catalog.add(DrawingRoomBinding.INSTANCE, DrawingRoomActor::new);
+        catalog.add(DrawingRoomBinding.INSTANCE, rooms);
         catalog.add(TickerBinding.INSTANCE, TickerActor::new);
         host = new ActorHost(catalog, ServerLimits.DEFAULTS, JsonCodec.standard(), new SimpleMeterRegistry(), CLOCK,
                 Runnable::run);

@@ -3,6 +3,7 @@ package dev.zocket.bench.jmh;
 import dev.zocket.example.draw.DrawingRoom;
 import dev.zocket.example.draw.DrawingRoom.Point;
 import dev.zocket.example.draw.DrawingRoom.Stroke;
+import dev.zocket.state.ImmutableLists;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,7 +28,10 @@ final class Strokes {
         return new Stroke(Collections.unmodifiableList(points), "#3b82f6", 4);
     }
 
-    /** A game state in the middle of a round with {@code count} strokes on the canvas. */
+    /**
+     * A game state in the middle of a round with {@code count} strokes on the canvas, held as the
+     * server holds them after the round's appends (an {@link ImmutableLists} list).
+     */
     static DrawingRoom.State state(int count, Random random) {
         List<Stroke> strokes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -37,7 +41,7 @@ final class Strokes {
                 new DrawingRoom.Player("p1", "Ann", 20, "#ef4444", "c_1"),
                 new DrawingRoom.Player("p2", "Bob", 10, "#3b82f6", "c_2"));
         return new DrawingRoom.State(players, DrawingRoom.Phase.DRAWING, "p1", "lighthouse", "_ _ _ _ _ _ _ _ _ _",
-                Collections.unmodifiableList(strokes), List.of(), 2, 3, 1_700_000_080_000L, 80);
+                ImmutableLists.appendAll(List.of(), strokes), List.of(), 2, 3, 1_700_000_080_000L, 80);
     }
 
     /** A stroke as it travels inside a {@code draw} RPC. */

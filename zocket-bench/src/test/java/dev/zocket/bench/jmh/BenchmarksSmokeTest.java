@@ -24,6 +24,31 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void aLargeRoundTakesMoreStrokesThanTheExampleAllows() {
+        DispatchBenchmark benchmark = new DispatchBenchmark();
+        benchmark.strokes = 10_000;
+        benchmark.setUp();
+        for (int i = 0; i < 1_000; i++) {
+            benchmark.keepRoundSize();
+            assertEquals("{\"type\":\"rpc:result\",\"id\":\"d\"}", text(benchmark.drawStroke()), "draw " + i);
+        }
+    }
+
+    @Test
+    void everyCollectionUpdateDoesWhatItsNameSays() {
+        ImmutableCollectionsBenchmark benchmark = new ImmutableCollectionsBenchmark();
+        benchmark.size = 1_000;
+        benchmark.setUp();
+        assertEquals(1_001, benchmark.listAppend().size());
+        assertEquals("new", benchmark.listSetMiddle().get(500));
+        assertEquals("element501", benchmark.listRemoveMiddle().get(500));
+        assertEquals("/l/-", benchmark.diffAppend().operations().get(0).path());
+        assertEquals(1_001, benchmark.mapPutNew().size());
+        assertEquals("new", benchmark.mapReplaceMiddle().get("key500"));
+        assertEquals(999, benchmark.mapRemoveMiddle().size());
+    }
+
+    @Test
     void everyDiffApproachSeesTheAppendedStroke() {
         DifferBenchmark benchmark = new DifferBenchmark();
         benchmark.strokes = 10;
