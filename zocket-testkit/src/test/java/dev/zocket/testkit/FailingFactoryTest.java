@@ -10,6 +10,7 @@ import dev.zocket.ErrorCode;
 import dev.zocket.RpcException;
 import dev.zocket.testkit.chat.Chat;
 import dev.zocket.testkit.chat.ChatActor;
+import dev.zocket.testkit.chat.ChatBinding;
 import dev.zocket.testkit.chat.ChatHandle;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +28,7 @@ class FailingFactoryTest {
     void aThrowingFactoryFailsEachCallOnceAndRecoversWhenItStopsThrowing() {
         AtomicInteger attempts = new AtomicInteger();
         try (ZocketTestKit kit = ZocketTestKit.builder()
-                .actor(Chat.class, context -> {
+                .actor(ChatBinding.INSTANCE, context -> {
                     if (attempts.incrementAndGet() <= 2) {
                         throw new IllegalStateException("database password is hunter2");
                     }

@@ -135,13 +135,18 @@ final class ActorInstance<C, S extends Record, E> {
         return () -> reached.complete(null);
     }
 
-    /** A message that deactivates the instance for a shutdown. */
-    Runnable shutdown(CompletableFuture<Void> done) {
-        return () -> {
-            mailbox.retire();
+    /**
+     * Queues the instance's deactivation for a shutdown as its last message: nothing queued
+     * after it could run on a deactivated instance (an onConnect after onDeactivate).
+     */
+    void shutdown(CompletableFuture<Void> done) {
+        Delivery queued = mailbox.offerLast(() -> {
             deactivate();
             done.complete(null);
-        };
+        });
+        if (queued != Delivery.ACCEPTED) {
+            done.complete(null); // retired already: passivated, or its factory never succeeded
+        }
     }
 
     /**

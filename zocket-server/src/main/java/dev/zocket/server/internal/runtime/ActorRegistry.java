@@ -154,7 +154,7 @@ public final class ActorRegistry {
         for (ActorInstance<?, ?, ?> instance : instances.values()) {
             CompletableFuture<Void> done = new CompletableFuture<>();
             deactivated.add(done);
-            instance.offer(instance.shutdown(done), false);
+            instance.shutdown(done);
         }
         await(deactivated, deadline, "deactivate");
         instances.clear();

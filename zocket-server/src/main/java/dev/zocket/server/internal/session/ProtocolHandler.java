@@ -117,11 +117,11 @@ public final class ProtocolHandler {
         }
         // Decided here, from the generated metadata, so a call to no method creates no instance.
         if (!registry.type(key.actor()).hasMethod(call.method())) {
-            reply(session, call, ErrorCode.NOT_FOUND, "Unknown method: " + call.method());
+            refuseCall(session, key, call, received, ErrorCode.NOT_FOUND, "Unknown method: " + call.method());
             return;
         }
         if (call.input() != null && NonFiniteNumbers.in(call.input())) {
-            reply(session, call, ErrorCode.BAD_REQUEST, "Input of " + call.method()
+            refuseCall(session, key, call, received, ErrorCode.BAD_REQUEST, "Input of " + call.method()
                     + " has a number that is not finite (NaN, Infinity or beyond the range of a double)");
             return;
         }
@@ -154,6 +154,12 @@ public final class ProtocolHandler {
                 answer(session, message, ErrorCode.OVERLOADED, refusal(key, delivery));
             }
         }
+    }
+
+    /** Answers a call for a registered actor that no instance will see, counting it like one that ran. */
+    private void refuseCall(Session session, InstanceKey key, RpcCall call, long received, ErrorCode code, String text) {
+        reply(session, call, code, text);
+        metrics.rpcCompleted(key.actor(), code.wireName(), time.nanoTime() - received);
     }
 
     /** Why a message was not queued, for the {@code overloaded} answer. */
