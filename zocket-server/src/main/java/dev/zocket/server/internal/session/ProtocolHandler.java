@@ -120,9 +120,11 @@ public final class ProtocolHandler {
             refuseCall(session, key, call, received, ErrorCode.NOT_FOUND, "Unknown method: " + call.method());
             return;
         }
-        if (call.input() != null && NonFiniteNumbers.in(call.input())) {
-            refuseCall(session, key, call, received, ErrorCode.BAD_REQUEST, "Input of " + call.method()
-                    + " has a number that is not finite (NaN, Infinity or beyond the range of a double)");
+        Optional<String> notFinite = call.input() == null ? Optional.empty() : NonFiniteNumbers.find(call.input());
+        if (notFinite.isPresent()) {
+            // Worded like a validation failure: to the client it is one, for every numeric field.
+            refuseCall(session, key, call, received, ErrorCode.BAD_REQUEST,
+                    "Validation failed for " + call.method() + ": [" + notFinite.get() + ": must be a finite number]");
             return;
         }
         if (!session.tryStartRpc(limits.maxInflightRpcs())) {
