@@ -92,7 +92,9 @@ public final class Session implements Peer {
      * Queues a message for the instance {@code key} and remembers that this connection addressed
      * it, as one step with respect to {@link #close()}: whatever a connection queues before it
      * closes is followed in that instance's mailbox by its disconnect, whichever thread closes it.
-     * {@code queue} must not block or run actor code (it creates at most an empty instance).
+     * {@code queue} must not block: it creates at most an empty instance and queues. (The test
+     * kit's inline executor runs the message right there, on the same thread; the lock is
+     * reentrant, and the kit has no I/O thread to hold up.)
      *
      * @param maxInstances how many distinct instances this connection may address
      */
