@@ -84,6 +84,39 @@ public final class ServerLimits {
             "ZOCKET_HEARTBEAT_SECONDS", "silence before a ping",
             "pinged; silent for twice as long, the connection is dropped (the client sees 1006)");
 
+    // ---- Actor instances and handlers (issue 15: lifecycle, instance bounds, state size, deadlines)
+
+    /**
+     * Distinct actor instances one connection may address. Each stays live while the connection
+     * is open (it is one of the instance's clients), so this caps what one connection can pin:
+     * a browser tab touches a handful, and 1,000 leaves ample room.
+     */
+    public static final Limit<Integer> MAX_INSTANCES_PER_CONNECTION = Limit.count("maxInstancesPerConnection", 1_000,
+            "ZOCKET_MAX_INSTANCES_PER_CONNECTION", "actor instances per connection",
+            "`overloaded`: `Too many actor instances for one connection: the limit is 1000`");
+
+    /**
+     * Live actor instances in the server. An empty instance costs about a kilobyte of heap, so
+     * the default keeps instances alone near 100 MB; raise it with the heap.
+     */
+    public static final Limit<Integer> MAX_INSTANCES = Limit.count("maxInstances", 100_000,
+            "ZOCKET_MAX_INSTANCES", "live actor instances in total",
+            "`overloaded`: `Too many live actor instances: the limit is 100000`");
+
+    /**
+     * Largest state of one instance, encoded as JSON. A change that would exceed it fails and
+     * leaves the state as it was, so one client cannot grow a shared instance until nobody can
+     * subscribe to it.
+     */
+    public static final Limit<Integer> MAX_STATE_BYTES = Limit.bytes("maxStateBytes", 1024 * 1024,
+            "ZOCKET_MAX_STATE_BYTES", "encoded state size per instance",
+            "`conflict`: `The state of chat/room-1 would exceed 1048576 bytes`; the state is unchanged");
+
+    /** How long an asynchronous handler may take; its instance handles nothing else meanwhile. */
+    public static final Limit<Duration> HANDLER_TIMEOUT = Limit.seconds("handlerTimeout", Duration.ofSeconds(30),
+            "ZOCKET_HANDLER_TIMEOUT_SECONDS", "asynchronous handler deadline",
+            "`timeout`; the instance moves on and a late result is discarded");
+
     /** Every limit at its default. */
     public static final ServerLimits DEFAULTS = new ServerLimits(Map.of());
 
@@ -159,6 +192,22 @@ public final class ServerLimits {
 
     public Duration heartbeatInterval() {
         return get(HEARTBEAT_INTERVAL);
+    }
+
+    public int maxInstancesPerConnection() {
+        return get(MAX_INSTANCES_PER_CONNECTION);
+    }
+
+    public int maxInstances() {
+        return get(MAX_INSTANCES);
+    }
+
+    public int maxStateBytes() {
+        return get(MAX_STATE_BYTES);
+    }
+
+    public Duration handlerTimeout() {
+        return get(HANDLER_TIMEOUT);
     }
 
     /**
@@ -253,6 +302,22 @@ public final class ServerLimits {
 
         public Builder heartbeatInterval(Duration interval) {
             return set(HEARTBEAT_INTERVAL, interval);
+        }
+
+        public Builder maxInstancesPerConnection(int instances) {
+            return set(MAX_INSTANCES_PER_CONNECTION, instances);
+        }
+
+        public Builder maxInstances(int instances) {
+            return set(MAX_INSTANCES, instances);
+        }
+
+        public Builder maxStateBytes(int bytes) {
+            return set(MAX_STATE_BYTES, bytes);
+        }
+
+        public Builder handlerTimeout(Duration timeout) {
+            return set(HANDLER_TIMEOUT, timeout);
         }
 
         public ServerLimits build() {

@@ -134,6 +134,30 @@ public abstract class ZocketBuilder<B extends ZocketBuilder<B>> {
         return self();
     }
 
+    /** See {@link ServerLimits#MAX_INSTANCES_PER_CONNECTION}. */
+    public B maxInstancesPerConnection(int instances) {
+        limitSettings.maxInstancesPerConnection(instances);
+        return self();
+    }
+
+    /** See {@link ServerLimits#MAX_INSTANCES}. */
+    public B maxInstances(int instances) {
+        limitSettings.maxInstances(instances);
+        return self();
+    }
+
+    /** See {@link ServerLimits#MAX_STATE_BYTES}. */
+    public B maxStateBytes(int bytes) {
+        limitSettings.maxStateBytes(bytes);
+        return self();
+    }
+
+    /** See {@link ServerLimits#HANDLER_TIMEOUT}. */
+    public B handlerTimeout(Duration timeout) {
+        limitSettings.handlerTimeout(timeout);
+        return self();
+    }
+
     /** See {@link ServerLimits#MAX_BUFFERED_BYTES}. */
     public B maxBufferedBytes(long bytes) {
         limitSettings.maxBufferedBytes(bytes);

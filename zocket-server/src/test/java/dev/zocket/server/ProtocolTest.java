@@ -81,11 +81,16 @@ class ProtocolTest {
                     "Validation failed for add: [input: is required]", "bad_request");
             assertError(client.call("counter", "errors", "fail", "{\"message\":\"Need at least 2 players\",\"asRpcException\":true}"),
                     "Need at least 2 players", "conflict");
-            assertError(client.call("counter", "errors", "fail", "{\"message\":\"boom\",\"asRpcException\":false}"),
-                    "boom", "internal_error");
+            JsonNode unexpected = client.call("counter", "errors", "fail", "{\"message\":\"boom\",\"asRpcException\":false}");
+            assertEquals("internal_error", unexpected.get("code").asString());
+            assertTrue(unexpected.get("error").asString().matches("Internal server error \\(error id [0-9a-z]+\\)"),
+                    "only an RpcException's message reaches the client: " + unexpected);
         }
         try (RawClient banned = RawClient.connect(server.url() + "/?token=banned")) {
-            assertError(banned.call("counter", "errors", "increment", null), "Unauthorized", "forbidden");
+            JsonNode rejected = banned.call("counter", "errors", "increment", null);
+            assertEquals("forbidden", rejected.get("code").asString());
+            assertTrue(rejected.get("error").asString().matches("Call rejected \\(error id [0-9a-z]+\\)"),
+                    "middleware that throws something other than an RpcException: " + rejected);
         }
     }
 

@@ -121,6 +121,22 @@ final class StalledSocket implements AutoCloseable {
         }
     }
 
+    /** Sends a close frame (code 1000) and closes the socket without waiting for the server's answer. */
+    void sendCloseFrameAndClose() throws IOException {
+        byte[] mask = {5, 6, 7, 8};
+        byte[] code = {0x03, (byte) 0xe8};
+        socket.getOutputStream().write(new byte[] {(byte) 0x88, (byte) 0x82, mask[0], mask[1], mask[2], mask[3],
+                (byte) (code[0] ^ mask[0]), (byte) (code[1] ^ mask[1])});
+        socket.getOutputStream().flush();
+        socket.close();
+    }
+
+    /** Drops the connection with a TCP reset: no close frame, no FIN. */
+    void abort() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

@@ -92,7 +92,7 @@ class ChatKitTest {
         assertEquals(ErrorCode.BAD_REQUEST, error.code());
         RpcResult onTheWire = alice.errors().get(0);
         assertEquals(ErrorCode.BAD_REQUEST, onTheWire.code());
-        assertTrue(state("general").messages().isEmpty());
+        assertFalse(kit.isLive("chat", "general"), "a call with invalid input creates no instance");
     }
 
     @Test

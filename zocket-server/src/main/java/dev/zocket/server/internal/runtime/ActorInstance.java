@@ -2,6 +2,7 @@ package dev.zocket.server.internal.runtime;
 
 import dev.zocket.Subscription;
 import dev.zocket.ErrorCode;
+import dev.zocket.RpcException;
 import dev.zocket.diff.PatchBuilder;
 import dev.zocket.protocol.EventMessage;
 import dev.zocket.protocol.MessageType;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,9 +46,10 @@ final class ActorInstance<C, S extends Record, E> {
     private final Mailbox mailbox;
     private final InstanceContext<C, S, E> context;
 
+    private final StateSize stateSize;
+    /** Created by the first message that needs it; {@code null} until then, or after a failed start. */
     private C implementation;
     private ActorLifecycle lifecycle;
-    private Throwable startFailure;
     private boolean deactivated;
     private volatile S state;
     private long version;
@@ -66,9 +69,10 @@ final class ActorInstance<C, S extends Record, E> {
         this.context = new InstanceContext<>(this);
         this.audience = new Audience(registry.metrics());
         this.timers = new Timers(mailbox, registry.time(), this::runTimer, this::updateHolds);
-        this.state = type.binding().initialState();
+        this.stateSize = new StateSize(registry.codecs().json().mapper(), registry.limits().maxStateBytes());
         this.lastActivity = registry.time().nanoTime();
-        mailbox.offer(this::activate, false);
+        // No user code here: the factory and the initial state run in the first message that
+        // needs them, on the executor, and a failure there is that message's failure.
     }
 
     InstanceKey key() {
@@ -131,47 +135,50 @@ final class ActorInstance<C, S extends Record, E> {
         return () -> reached.complete(null);
     }
 
-    /** A message that deactivates the instance for a shutdown. */
-    Runnable shutdown(CompletableFuture<Void> done) {
-        return () -> {
-            mailbox.retire();
+    /**
+     * Queues the instance's deactivation for a shutdown as its last message: nothing queued
+     * after it could run on a deactivated instance (an onConnect after onDeactivate).
+     */
+    void shutdown(CompletableFuture<Void> done) {
+        Delivery queued = mailbox.offerLast(() -> {
             deactivate();
             done.complete(null);
-        };
+        });
+        if (queued != Delivery.ACCEPTED) {
+            done.complete(null); // retired already: passivated, or its factory never succeeded
+        }
     }
 
-    private void activate() {
+    /**
+     * Creates the implementation if there is none yet: the initial state, the factory, then
+     * {@code onActivate}. A failure leaves the instance as it was, to try again on a later
+     * message, never in a loop.
+     *
+     * @return null once active, else what the factory or the initial state threw
+     */
+    private Throwable activate() {
+        if (implementation != null) {
+            return null;
+        }
         try {
+            state = type.binding().initialState();
             implementation = type.factory().create(context);
         } catch (RuntimeException | Error e) {
-            startFailure = e;
-            LOG.error("Could not create {}: its factory failed", key, e);
-            mailbox.retire();
-            registry.forget(this);
-            registry.metrics().instanceRetired();
-            return;
+            state = null;
+            return e;
         }
+        registry.metrics().instanceCreated();
         if (implementation instanceof ActorLifecycle hooks) {
             lifecycle = hooks;
             runHook("onActivate", null, hooks::onActivate);
         }
+        return null;
     }
 
     private void handleRpc(Peer peer, RpcCall call, long receivedNanos) {
         touch();
-        if (startFailure != null) {
-            fail(peer, call, receivedNanos, new RpcErrors.Failure(ErrorCode.INTERNAL_ERROR,
-                    "Actor " + key + " could not be created: " + startFailure.getMessage(), false), startFailure);
-            return;
-        }
-        attach(peer);
-        if (!type.hasMethod(call.method())) {
-            fail(peer, call, receivedNanos, new RpcErrors.Failure(ErrorCode.NOT_FOUND,
-                    "Unknown method: " + call.method(), true), null);
-            return;
-        }
         Transaction<S> current = new Transaction<>(peer.caller(), state);
-        transaction = current;
+        InputCheck.Decoded input;
         try {
             List<Middleware> chain = type.middleware();
             if (!chain.isEmpty()) {
@@ -181,32 +188,86 @@ final class ActorInstance<C, S extends Record, E> {
                 }
             }
         } catch (Throwable rejected) {
-            transaction = null;
             fail(peer, call, receivedNanos, RpcErrors.fromMiddleware(rejected), rejected);
+            retireIfUnused();
             return;
         }
+        try {
+            input = type.inputs().decode(call.method(), call.input(), registry.codecs().inputs());
+        } catch (RuntimeException invalid) {
+            fail(peer, call, receivedNanos, RpcErrors.fromHandler(invalid), invalid);
+            retireIfUnused();
+            return;
+        }
+        Throwable startFailure = activate();
+        if (startFailure != null) {
+            fail(peer, call, receivedNanos, RpcErrors.unexpected(ErrorCode.INTERNAL_ERROR), startFailure);
+            retireIfUnused();
+            return;
+        }
+        attach(peer);
+        current.rebase(state);
+        // A handler may continue on its stage's threads, even before it returns.
+        current.releaseToAnyThread();
+        transaction = current;
         MethodResult result;
         try {
-            result = type.binding().dispatcher().dispatch(implementation, call.method(), call.input(),
-                    registry.codecs().inputs());
+            result = type.binding().dispatcher().dispatch(implementation, call.method(), call.input(), input.replay());
         } catch (Throwable thrown) {
             transaction = null;
             fail(peer, call, receivedNanos, RpcErrors.fromHandler(thrown), thrown);
             return;
         }
         if (result instanceof MethodResult.Pending pending) {
-            mailbox.suspend();
-            pending.stage().whenComplete((value, error) -> mailbox.resume(() -> {
+            awaitPending(pending, current, peer, call, receivedNanos);
+            return;
+        }
+        complete(current, peer, call, receivedNanos, result);
+    }
+
+    /**
+     * Holds the mailbox until an asynchronous handler's stage completes or its deadline passes,
+     * whichever is first; the other is ignored. Once the deadline has passed, the handler's
+     * transaction is discarded and usable from no thread.
+     */
+    private void awaitPending(MethodResult.Pending pending, Transaction<S> current, Peer peer, RpcCall call,
+            long receivedNanos) {
+        mailbox.suspend();
+        AtomicBoolean settled = new AtomicBoolean();
+        Duration deadline = registry.limits().handlerTimeout();
+        Subscription timer = registry.time().schedule(deadline, () -> {
+            if (settled.compareAndSet(false, true)) {
+                mailbox.resume(() -> {
+                    current.abandon();
+                    transaction = null;
+                    fail(peer, call, receivedNanos, new RpcErrors.Failure(ErrorCode.TIMEOUT, call.method() + " on " + key
+                            + " did not complete within " + deadline.toSeconds() + " s", null), null);
+                });
+            }
+        });
+        pending.stage().whenComplete((value, error) -> {
+            if (!settled.compareAndSet(false, true)) {
+                LOG.debug("{}.{} completed after its deadline; its result was discarded", key, call.method());
+                return;
+            }
+            timer.cancel();
+            mailbox.resume(() -> {
                 if (error != null) {
                     transaction = null;
                     fail(peer, call, receivedNanos, RpcErrors.fromHandler(error), error);
                 } else {
-                    complete(current, peer, call, receivedNanos, pending.isVoid() ? MethodResult.none() : MethodResult.value(value));
+                    complete(current, peer, call, receivedNanos,
+                            pending.isVoid() ? MethodResult.none() : MethodResult.value(value));
                 }
-            }));
-            return;
+            });
+        });
+    }
+
+    /** Lets an instance that a rejected call brought to life, and nothing else holds, leave at once. */
+    private void retireIfUnused() {
+        if (implementation == null && holds == 0 && mailbox.retireIfEmpty()) {
+            registry.forget(this);
         }
-        complete(current, peer, call, receivedNanos, result);
     }
 
     private void complete(Transaction<S> finished, Peer peer, RpcCall call, long receivedNanos, MethodResult result) {
@@ -216,10 +277,11 @@ final class ActorInstance<C, S extends Record, E> {
                     ? RpcResult.success(call.id(), registry.codecs().json().lazy(value.value()))
                     : RpcResult.successVoid(call.id()));
             commit(finished);
+        } catch (RpcException refused) {
+            fail(peer, call, receivedNanos, RpcErrors.fromHandler(refused), refused);
+            return;
         } catch (RuntimeException encodingFailed) {
-            fail(peer, call, receivedNanos, new RpcErrors.Failure(ErrorCode.INTERNAL_ERROR,
-                    "The result of " + call.method() + " could not be sent: " + encodingFailed.getMessage(), false),
-                    encodingFailed);
+            fail(peer, call, receivedNanos, RpcErrors.unexpected(ErrorCode.INTERNAL_ERROR), encodingFailed);
             return;
         } finally {
             transaction = null;
@@ -232,7 +294,7 @@ final class ActorInstance<C, S extends Record, E> {
         if (failure.expected()) {
             LOG.debug("{}.{} failed for {}: {}", key, call.method(), peer.clientId(), failure.message());
         } else {
-            LOG.warn("{}.{} failed for {}: {}", key, call.method(), peer.clientId(), failure.message(), cause);
+            LOG.warn("{}.{} failed for {} [error id {}]", key, call.method(), peer.clientId(), failure.errorId(), cause);
         }
         peer.reply(registry.codecs().encode(RpcResult.failure(call.id(), failure.code(), failure.message())));
         registry.metrics().rpcCompleted(key.actor(), failure.code().wireName(), registry.time().nanoTime() - receivedNanos);
@@ -240,13 +302,13 @@ final class ActorInstance<C, S extends Record, E> {
 
     private void handleSubscribe(Peer peer, SubscriptionKind kind) {
         touch();
-        if (!peer.isOpen()) {
-            return;
-        }
+        Throwable startFailure = activate();
         if (startFailure != null) {
-            peer.send(registry.codecs().encode(new ProtocolError(ErrorCode.INTERNAL_ERROR,
-                    "Actor " + key + " could not be created: " + startFailure.getMessage(),
+            RpcErrors.Failure failure = RpcErrors.unexpected(ErrorCode.INTERNAL_ERROR);
+            LOG.warn("{} could not start for {} [error id {}]", key, peer.clientId(), failure.errorId(), startFailure);
+            peer.send(registry.codecs().encode(new ProtocolError(ErrorCode.INTERNAL_ERROR, failure.message(),
                     kind == SubscriptionKind.STATE ? MessageType.STATE_SUB : MessageType.EVENT_SUB, key.actor(), key.id())));
+            retireIfUnused();
             return;
         }
         if (kind == SubscriptionKind.EVENTS) {
@@ -312,7 +374,16 @@ final class ActorInstance<C, S extends Record, E> {
         }
         deactivated = true;
         timers.cancelAll();
+        if (implementation == null) {
+            audience.clear();
+            return;
+        }
         registry.metrics().instanceRetired();
+        for (Peer client : audience.clients()) {
+            // The server is stopping under connections that are still open: their disconnects
+            // would come too late, so each onConnect gets its onDisconnect here.
+            handleDisconnect(client);
+        }
         if (lifecycle != null) {
             // Subscribers are still attached, so what the hook changes or emits still reaches them.
             runHook("onDeactivate", null, lifecycle::onDeactivate);
@@ -350,6 +421,8 @@ final class ActorInstance<C, S extends Record, E> {
         try {
             hook.run();
             commit(current);
+        } catch (RpcException refused) {
+            LOG.warn("{} of {} failed; its changes were discarded: {}", name, key, refused.getMessage());
         } catch (Throwable failure) {
             LOG.error("{} of {} failed; its changes were discarded", name, key, failure);
         } finally {
@@ -358,17 +431,21 @@ final class ActorInstance<C, S extends Record, E> {
     }
 
     /**
-     * Publishes a transaction. Everything is encoded before anything is sent, so an encoding
+     * Publishes a transaction. Everything is encoded and checked before anything is sent, so a
      * failure leaves the state and every client untouched.
+     *
+     * @throws RpcException {@code conflict} if the new state would pass the state size limit
      */
     private void commit(Transaction<S> finished) {
         S before = state;
         S after = finished.state();
         OutgoingMessage patch = null;
         long nextVersion = version;
+        long sizeBound = -1;
         if (after != before && !audience.hasStateSubscribers()) {
             // Nobody to patch: skip the diff. A later subscriber's snapshot carries this version.
             nextVersion = version + 1;
+            sizeBound = checkSize(after, -1);
         } else if (after != before) {
             PatchBuilder operations = new PatchBuilder();
             type.binding().differ().diff(before, after, operations);
@@ -376,6 +453,7 @@ final class ActorInstance<C, S extends Record, E> {
                 nextVersion = version + 1;
                 patch = registry.codecs().encode(new StatePatch(key.actor(), key.id(), operations.operations(),
                         OptionalLong.of(nextVersion)));
+                sizeBound = checkSize(after, patch.bytes().length);
             }
         }
         List<Transaction.PendingEvent> pending = finished.events();
@@ -387,12 +465,24 @@ final class ActorInstance<C, S extends Record, E> {
 
         state = after;
         version = nextVersion;
+        if (sizeBound >= 0) {
+            stateSize.committed(sizeBound);
+        }
         if (patch != null) {
             audience.publishPatch(patch);
         }
         for (int i = 0; i < events.size(); i++) {
             audience.publishEvent(events.get(i), pending.get(i).target());
         }
+    }
+
+    private long checkSize(S next, long patchBytes) {
+        long bound = stateSize.fit(next, patchBytes);
+        if (bound < 0) {
+            throw RpcException.conflict("The state of " + key + " would exceed " + stateSize.limit()
+                    + " bytes; it was left as it was");
+        }
+        return bound;
     }
 
     private void touch() {

@@ -73,34 +73,35 @@ public final class ActorRegistry {
     private Delivery deliver(InstanceKey key, Function<ActorInstance<?, ?, ?>, Runnable> message, boolean bounded,
             boolean create) {
         while (true) {
-            ActorInstance<?, ?, ?> instance = create ? instanceFor(key) : instances.get(key);
+            ActorInstance<?, ?, ?> instance = instances.get(key);
             if (instance == null) {
-                return create ? Delivery.REFUSED : Delivery.ACCEPTED;
+                if (!create) {
+                    return Delivery.ACCEPTED; // not live: nothing to tell
+                }
+                if (closing) {
+                    return Delivery.REFUSED;
+                }
+                if (instances.size() >= limits.maxInstances()) {
+                    return Delivery.TOO_MANY_INSTANCES;
+                }
+                // An empty instance: no user code runs until its first message does, on the executor.
+                ActorInstance<?, ?, ?> fresh = create(key, types.get(key.actor()));
+                ActorInstance<?, ?, ?> raced = instances.putIfAbsent(key, fresh);
+                instance = raced != null ? raced : fresh;
             }
             Delivery delivery = instance.offer(message.apply(instance), bounded);
             if (delivery != Delivery.REFUSED) {
                 return delivery;
             }
-            instances.remove(key, instance); // passivated meanwhile: a fresh instance takes over
+            instances.remove(key, instance); // retired meanwhile: a fresh instance takes over
             if (!create) {
                 return Delivery.ACCEPTED;
             }
         }
     }
 
-    private ActorInstance<?, ?, ?> instanceFor(InstanceKey key) {
-        // Only keys of registered actors reach here: the protocol layer answers unknown names.
-        ActorInstance<?, ?, ?> existing = instances.get(key);
-        if (existing != null || closing) {
-            return existing;
-        }
-        return instances.computeIfAbsent(key, k -> {
-            metrics.instanceCreated();
-            return create(k, types.get(k.actor()));
-        });
-    }
-
     private <C, S extends Record, E> ActorInstance<C, S, E> create(InstanceKey key, ActorType<C, S, E> type) {
+        // Only keys of registered actors reach here: the protocol layer answers unknown names.
         return new ActorInstance<>(key, type, this);
     }
 
@@ -153,7 +154,7 @@ public final class ActorRegistry {
         for (ActorInstance<?, ?, ?> instance : instances.values()) {
             CompletableFuture<Void> done = new CompletableFuture<>();
             deactivated.add(done);
-            instance.offer(instance.shutdown(done), false);
+            instance.shutdown(done);
         }
         await(deactivated, deadline, "deactivate");
         instances.clear();
@@ -184,7 +185,7 @@ public final class ActorRegistry {
     /** The committed state of a live instance, for tests and diagnostics; empty if it is not live. */
     public Optional<Record> peekState(InstanceKey key) {
         ActorInstance<?, ?, ?> instance = instances.get(key);
-        return instance == null ? Optional.empty() : Optional.of(instance.committedState());
+        return instance == null ? Optional.empty() : Optional.ofNullable(instance.committedState());
     }
 
     Codecs codecs() {

@@ -3,6 +3,7 @@ package dev.zocket.server.internal.runtime;
 import dev.zocket.spi.EventTarget;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,11 +28,13 @@ final class Audience {
     /**
      * Adds a connection the first time it interacts with the instance.
      *
-     * @return false if it already had, or if it has closed (its disconnect is queued, or it will
-     *     never see this instance)
+     * Whether the connection is still open does not matter: its disconnect comes after this
+     * message in the same mailbox, and takes it out again.
+     *
+     * @return false if it already had
      */
     boolean join(Peer peer) {
-        if (!peer.isOpen() || clients.containsKey(peer.clientId())) {
+        if (clients.containsKey(peer.clientId())) {
             return false;
         }
         clients.put(peer.clientId(), peer);
@@ -101,6 +104,11 @@ final class Audience {
             }
         }
         metrics.delivered(event, recipients);
+    }
+
+    /** The clients, as a copy that stays valid while they leave. */
+    List<Peer> clients() {
+        return List.copyOf(clients.values());
     }
 
     Set<String> clientIds() {

@@ -42,7 +42,7 @@ final class InstanceContext<C, S extends Record, E> implements ActorContext<S, E
     @Override
     public S state() {
         Transaction<S> transaction = instance.transaction();
-        return transaction != null ? transaction.state() : instance.committedState();
+        return transaction != null && transaction.usableHere() ? transaction.state() : instance.committedState();
     }
 
     @Override
@@ -105,7 +105,7 @@ final class InstanceContext<C, S extends Record, E> implements ActorContext<S, E
 
     private Transaction<S> transaction(String operation) {
         Transaction<S> transaction = instance.transaction();
-        if (transaction == null) {
+        if (transaction == null || !transaction.usableHere()) {
             throw new IllegalStateException(operation + "() is only available while " + instance.key()
                     + " is handling a message (an RPC, a hook or a timer)");
         }

@@ -64,6 +64,25 @@ final class Mailbox {
     }
 
     /**
+     * Queues {@code message} as the last one: later offers are refused from now on, so nothing
+     * can be queued behind it.
+     */
+    Delivery offerLast(Runnable message) {
+        synchronized (lock) {
+            if (retired) {
+                return Delivery.REFUSED;
+            }
+            size++;
+            queue.add(message);
+            retired = true;
+        }
+        if (scheduled.compareAndSet(false, true)) {
+            executor.execute(this::drain);
+        }
+        return Delivery.ACCEPTED;
+    }
+
+    /**
      * Refuses further messages if none is waiting.
      *
      * @return whether the mailbox is now retired
@@ -74,13 +93,6 @@ final class Mailbox {
                 retired = true;
             }
             return retired;
-        }
-    }
-
-    /** Refuses further messages; those already queued still run. */
-    void retire() {
-        synchronized (lock) {
-            retired = true;
         }
     }
 

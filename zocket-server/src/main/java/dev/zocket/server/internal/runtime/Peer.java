@@ -9,8 +9,6 @@ public interface Peer {
 
     Caller caller();
 
-    boolean isOpen();
-
     /** Sends a message; dropped if the connection has closed. */
     void send(OutgoingMessage message);
 

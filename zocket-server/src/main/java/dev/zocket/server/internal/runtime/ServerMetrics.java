@@ -116,7 +116,7 @@ public final class ServerMetrics {
     }
 
     /** Records one RPC: {@code outcome} is {@code ok} or an error code's wire name. */
-    void rpcCompleted(String actor, String outcome, long nanos) {
+    public void rpcCompleted(String actor, String outcome, long nanos) {
         rpcTimers.computeIfAbsent(actor + '\u0000' + outcome, key -> Timer.builder("zocket.rpc")
                         .description("RPC latency from receipt to result, by actor and outcome")
                         .tag("actor", actor)

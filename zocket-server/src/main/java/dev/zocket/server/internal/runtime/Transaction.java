@@ -20,10 +20,37 @@ final class Transaction<S> {
     private final List<PendingEvent> events = new ArrayList<>();
     private final Map<Class<?>, Object> attachments = new HashMap<>();
     private S state;
+    /**
+     * The thread that may use the transaction through the actor's context: the one running its
+     * hook or timer, {@code null} for any thread once an RPC's handler runs (it may continue on
+     * its stage's threads), and {@link #NOBODY} once a late handler's transaction is abandoned.
+     */
+    private volatile Thread owner = Thread.currentThread();
+    private static final Thread NOBODY = new Thread("nobody");
 
     Transaction(Caller caller, S state) {
         this.caller = caller;
         this.state = state;
+    }
+
+    /** Starts from {@code committed}: what hooks run since it was created (onConnect) committed. */
+    void rebase(S committed) {
+        this.state = committed;
+    }
+
+    void releaseToAnyThread() {
+        owner = null;
+    }
+
+    /** The handler ran out of time: nothing may use this transaction any more. */
+    void abandon() {
+        owner = NOBODY;
+    }
+
+    /** Whether the current thread may use this transaction. */
+    boolean usableHere() {
+        Thread current = owner;
+        return current == null || current == Thread.currentThread();
     }
 
     /** The client the message came from, or {@code null} for timers and activation hooks. */

@@ -115,21 +115,30 @@ public final class ProtocolHandler {
             reply(session, call, ErrorCode.OVERLOADED, "Server is shutting down");
             return;
         }
+        // Decided here, from the generated metadata, so a call to no method creates no instance.
+        if (!registry.type(key.actor()).hasMethod(call.method())) {
+            refuseCall(session, key, call, received, ErrorCode.NOT_FOUND, "Unknown method: " + call.method());
+            return;
+        }
+        Optional<String> notFinite = call.input() == null ? Optional.empty() : NonFiniteNumbers.find(call.input());
+        if (notFinite.isPresent()) {
+            // Worded like a validation failure: to the client it is one, for every numeric field.
+            refuseCall(session, key, call, received, ErrorCode.BAD_REQUEST,
+                    "Validation failed for " + call.method() + ": [" + notFinite.get() + ": must be a finite number]");
+            return;
+        }
         if (!session.tryStartRpc(limits.maxInflightRpcs())) {
             reply(session, call, ErrorCode.OVERLOADED,
                     "Too many calls in flight: the limit is " + limits.maxInflightRpcs() + " per connection");
             return;
         }
-        if (!session.attach(key)) {
-            session.abandonRpc();
-            return;
-        }
-        Delivery delivery = registry.deliverRpc(key, session, call, received);
+        Delivery delivery = session.deliver(key, limits.maxInstancesPerConnection(),
+                () -> registry.deliverRpc(key, session, call, received));
         if (delivery != Delivery.ACCEPTED) {
             session.abandonRpc();
-            reply(session, call, ErrorCode.OVERLOADED, delivery == Delivery.FULL
-                    ? "Actor " + key + " is overloaded: " + limits.maxMailboxDepth() + " messages are queued"
-                    : "Server is shutting down");
+            if (delivery != Delivery.CLOSED) {
+                reply(session, call, ErrorCode.OVERLOADED, refusal(key, delivery));
+            }
         }
     }
 
@@ -139,16 +148,31 @@ public final class ProtocolHandler {
                     "Too many subscriptions: the limit is " + limits.maxSubscriptions() + " per connection");
             return;
         }
-        if (!session.attach(key)) {
-            return;
-        }
-        Delivery delivery = registry.deliverSubscribe(key, session, kind);
+        Delivery delivery = session.deliver(key, limits.maxInstancesPerConnection(),
+                () -> registry.deliverSubscribe(key, session, kind));
         if (delivery != Delivery.ACCEPTED) {
             session.removeSubscription(key, kind);
-            answer(session, message, ErrorCode.OVERLOADED, delivery == Delivery.FULL
-                    ? "Actor " + key + " is overloaded: " + limits.maxMailboxDepth() + " messages are queued"
-                    : "Server is shutting down");
+            if (delivery != Delivery.CLOSED) {
+                answer(session, message, ErrorCode.OVERLOADED, refusal(key, delivery));
+            }
         }
+    }
+
+    /** Answers a call for a registered actor that no instance will see, counting it like one that ran. */
+    private void refuseCall(Session session, InstanceKey key, RpcCall call, long received, ErrorCode code, String text) {
+        reply(session, call, code, text);
+        metrics.rpcCompleted(key.actor(), code.wireName(), time.nanoTime() - received);
+    }
+
+    /** Why a message was not queued, for the {@code overloaded} answer. */
+    private String refusal(InstanceKey key, Delivery delivery) {
+        return switch (delivery) {
+            case FULL -> "Actor " + key + " is overloaded: " + limits.maxMailboxDepth() + " messages are queued";
+            case TOO_MANY_INSTANCES -> "Too many live actor instances: the limit is " + limits.maxInstances();
+            case TOO_MANY_FOR_CONNECTION -> "Too many actor instances for one connection: the limit is "
+                    + limits.maxInstancesPerConnection();
+            default -> "Server is shutting down";
+        };
     }
 
     private void unsubscribe(Session session, InstanceKey key, SubscriptionKind kind) {
@@ -178,6 +202,10 @@ public final class ProtocolHandler {
 
     private void rejectMalformed(Session session, String reason, Optional<String> rpcId) {
         metrics.malformedMessage();
+        if (session.firstTime(reason)) {
+            LOG.info("{} sent a malformed message (reported once per connection and reason): {}",
+                    session.clientId(), reason);
+        }
         if (rpcId.isPresent()) {
             session.send(codecs.encode(RpcResult.failure(rpcId.get(), ErrorCode.BAD_REQUEST, reason)));
         } else {
@@ -188,6 +216,16 @@ public final class ProtocolHandler {
             LOG.info("Closing {}: it sends more than {} malformed messages a second", session.clientId(), perSecond);
             session.connection().close(CloseCodes.POLICY_VIOLATION,
                     "Too many malformed messages: more than " + perSecond + " a second");
+        }
+    }
+
+    /**
+     * Logs bad input from a connection once per reason, without a stack trace: a client that
+     * repeats a mistake, or sends garbage on purpose, costs one line and not a flood.
+     */
+    public void logBadInput(Session session, String reason, String detail) {
+        if (session.firstTime(reason)) {
+            LOG.info("{}: {} (reported once per connection)", session.clientId(), detail);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.zocket.server.internal.session;
 
 import dev.zocket.server.Caller;
+import dev.zocket.server.internal.runtime.Delivery;
 import dev.zocket.server.internal.runtime.InstanceKey;
 import dev.zocket.server.internal.runtime.OutgoingMessage;
 import dev.zocket.server.internal.runtime.Peer;
@@ -9,6 +10,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The server's side of one connection: its identity, the actor instances it has touched (so
@@ -18,6 +20,8 @@ public final class Session implements Peer {
 
     private record Subscription(InstanceKey key, SubscriptionKind kind) {}
 
+    private static final int MAX_LOGGED_REASONS = 16;
+
     private final Caller caller;
     private final ClientConnection connection;
     private final AtomicInteger inflight = new AtomicInteger();
@@ -26,6 +30,8 @@ public final class Session implements Peer {
     /** When the malformed-message allowance is spent, on the time source's clock; see {@link #chargeMalformed}. */
     private long malformedAllowanceSpentUntil = Long.MIN_VALUE;
     private volatile boolean open = true;
+    /** The kinds of bad input already logged for this connection; see {@link #firstTime}. */
+    private final Set<String> loggedReasons = new HashSet<>();
 
     Session(Caller caller, ClientConnection connection) {
         this.caller = caller;
@@ -42,8 +48,8 @@ public final class Session implements Peer {
         return caller;
     }
 
-    @Override
-    public boolean isOpen() {
+    /** For the connection's own thread; actor instances learn of a close from their mailbox. */
+    boolean isOpen() {
         return open;
     }
 
@@ -82,13 +88,29 @@ public final class Session implements Peer {
         inflight.decrementAndGet();
     }
 
-    /** Remembers that this connection addressed {@code key}; false once the session has closed. */
-    synchronized boolean attach(InstanceKey key) {
+    /**
+     * Queues a message for the instance {@code key} and remembers that this connection addressed
+     * it, as one step with respect to {@link #close()}: whatever a connection queues before it
+     * closes is followed in that instance's mailbox by its disconnect, whichever thread closes it.
+     * {@code queue} must not block: it creates at most an empty instance and queues. (The test
+     * kit's inline executor runs the message right there, on the same thread; the lock is
+     * reentrant, and the kit has no I/O thread to hold up.)
+     *
+     * @param maxInstances how many distinct instances this connection may address
+     */
+    synchronized Delivery deliver(InstanceKey key, int maxInstances, Supplier<Delivery> queue) {
         if (!open) {
-            return false;
+            return Delivery.CLOSED;
         }
-        attached.add(key);
-        return true;
+        boolean fresh = !attached.contains(key);
+        if (fresh && attached.size() >= maxInstances) {
+            return Delivery.TOO_MANY_FOR_CONNECTION;
+        }
+        Delivery delivery = queue.get();
+        if (fresh && delivery == Delivery.ACCEPTED) {
+            attached.add(key);
+        }
+        return delivery;
     }
 
     /**
@@ -125,7 +147,21 @@ public final class Session implements Peer {
         return malformedAllowanceSpentUntil - nowNanos <= TimeUnit.SECONDS.toNanos(burstSeconds);
     }
 
-    /** Marks the session closed and returns the instances to tell. */
+    /**
+     * Whether {@code reason} is new for this connection, for logging bad input once per reason.
+     * Remembers a few reasons only; beyond them a connection's bad input is no longer logged.
+     */
+    public synchronized boolean firstTime(String reason) {
+        if (loggedReasons.size() >= MAX_LOGGED_REASONS) {
+            return false;
+        }
+        return loggedReasons.add(reason);
+    }
+
+    /**
+     * Marks the session closed and returns the instances to tell. Every message {@link #deliver}
+     * queued is in its mailbox already, so a disconnect queued after this returns comes after it.
+     */
     synchronized Set<InstanceKey> close() {
         open = false;
         Set<InstanceKey> keys = Set.copyOf(attached);

@@ -46,11 +46,6 @@ class ActorRuntimeTest {
         }
 
         @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
         public void send(OutgoingMessage message) {
             received.add(message);
         }

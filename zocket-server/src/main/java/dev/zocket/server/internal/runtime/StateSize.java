@@ -1,0 +1,84 @@
+package dev.zocket.server.internal.runtime;
+
+import java.io.OutputStream;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps the encoded size of one instance's state under its limit, cheaply: a committed patch
+ * can grow the state by at most its own length, so the exact size is only measured when that
+ * bound says the limit might be near, and the measurement stops as soon as it is passed.
+ */
+final class StateSize {
+
+    private final JsonMapper mapper;
+    private final long limit;
+    /** An upper bound on the committed state's encoded size, or -1 when unknown. */
+    private long bound = -1;
+
+    StateSize(JsonMapper mapper, long limit) {
+        this.mapper = mapper;
+        this.limit = limit;
+    }
+
+    /**
+     * Checks that {@code next} fits.
+     *
+     * @param patchBytes the length of the patch that leads to it, or -1 if none was computed
+     * @return the bound to pass to {@link #committed} once it is committed, or -1 if it is too large
+     */
+    long fit(Object next, long patchBytes) {
+        if (bound >= 0 && patchBytes >= 0 && bound + patchBytes <= limit) {
+            return bound + patchBytes;
+        }
+        long exact = measure(next);
+        return exact <= limit ? exact : -1;
+    }
+
+    /** Records the commit of a state that {@link #fit} accepted. */
+    void committed(long newBound) {
+        bound = newBound;
+    }
+
+    long limit() {
+        return limit;
+    }
+
+    /** The encoded size of {@code state}, or {@code limit + 1} once it passes the limit. */
+    private long measure(Object state) {
+        Counter counter = new Counter(limit);
+        try {
+            mapper.writeValue(counter, state);
+        } catch (RuntimeException stopped) {
+            if (counter.count <= limit) {
+                throw stopped;
+            }
+        }
+        return counter.count;
+    }
+
+    private static final class Counter extends OutputStream {
+        private final long stopAfter;
+        private long count;
+
+        Counter(long stopAfter) {
+            this.stopAfter = stopAfter;
+        }
+
+        @Override
+        public void write(int b) {
+            add(1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            add(length);
+        }
+
+        private void add(long bytes) {
+            count += bytes;
+            if (count > stopAfter) {
+                throw new IllegalStateException("over the limit");
+            }
+        }
+    }
+}
