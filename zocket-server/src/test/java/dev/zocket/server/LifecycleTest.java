@@ -125,6 +125,7 @@ class LifecycleTest {
         client.call("counter", "a", "increment", null);
         client.call("counter", "b", "increment", null);
         client.rpc("counter", "a", "incrementWhenOpen", "{\"name\":\"slow\"}");
+        recorder.await("a waiting for slow"::equals); // in progress, so stop() has to wait for it
         Thread stopper = new Thread(server::stop);
         stopper.start();
         recorder.open("slow"); // the queued call may finish during shutdown

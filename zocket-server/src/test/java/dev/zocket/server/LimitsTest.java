@@ -94,7 +94,7 @@ class LimitsTest {
                 RawClient caller = RawClient.connect(server.url())) {
             blocker.call("counter", "deep", "add", "{\"amount\":1}");
             blocker.rpc("counter", "deep", "incrementWhenOpen", "{\"name\":\"deep\"}");
-            caller.call("counter", "other", "add", "{\"amount\":1}"); // makes sure the blocker's call is running
+            recorder.await("deep waiting for deep"::equals); // the blocker's call holds the mailbox
             for (int i = 0; i < 3; i++) {
                 caller.rpc("counter", "deep", "increment", null);
             }
