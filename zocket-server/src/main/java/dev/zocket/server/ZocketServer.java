@@ -77,9 +77,15 @@ public final class ZocketServer implements AutoCloseable {
             actors.close();
             throw new IOException("Could not bind ws://" + host + ":" + port + ": " + e.getMessage(), e);
         }
+        try {
+            this.http = httpPort == null ? null : new HttpEndpoints(new InetSocketAddress(host, httpPort),
+                    meterRegistry, () -> !stopping.get(), builder.staticFiles, transport.port(),
+                    limits.httpRequestTimeout());
+        } catch (IOException | RuntimeException e) {
+            releaseAfterFailedStart();
+            throw new IOException("Could not bind http://" + host + ":" + httpPort + ": " + e.getMessage(), e);
+        }
         actors.registry().startPassivation();
-        this.http = httpPort == null ? null : new HttpEndpoints(new InetSocketAddress(host, httpPort), meterRegistry,
-                () -> !stopping.get(), builder.staticFiles, transport.port());
         LOG.info("Zocket serving {} on ws://{}:{}{}", actors.registry(), host, port(),
                 http == null ? "" : " (HTTP on port " + http.port() + ")");
     }
@@ -158,6 +164,17 @@ public final class ZocketServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** Undoes a start that got as far as the WebSocket port: no port stays bound, no thread runs. */
+    private void releaseAfterFailedStart() {
+        try {
+            transport.stop(Duration.ZERO, "Server failed to start");
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        shutDownExecutors();
+        actors.close();
     }
 
     private void shutDownExecutors() {
