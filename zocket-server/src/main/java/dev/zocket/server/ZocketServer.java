@@ -3,6 +3,7 @@ package dev.zocket.server;
 import dev.zocket.server.internal.host.ActorHost;
 import dev.zocket.server.internal.host.HostSettings;
 import dev.zocket.server.internal.host.StatsView;
+import dev.zocket.server.internal.transport.FatalErrors;
 import dev.zocket.server.internal.transport.HttpEndpoints;
 import dev.zocket.server.internal.transport.StaticFiles;
 import dev.zocket.server.internal.transport.WebSocketTransport;
@@ -191,7 +192,10 @@ public final class ZocketServer implements AutoCloseable {
             thread.setName("zocket-actor-" + thread.getPoolIndex());
             thread.setDaemon(true);
             return thread;
-        }, (thread, error) -> LOG.error("Uncaught failure on {}", thread.getName(), error), true);
+        }, (thread, error) -> {
+            FatalErrors.haltIfFatal(error);
+            LOG.error("Uncaught failure on {}", thread.getName(), error);
+        }, true);
     }
 
     /**

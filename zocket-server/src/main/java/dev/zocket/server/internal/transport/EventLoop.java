@@ -132,6 +132,9 @@ final class EventLoop implements Runnable {
             }
         } catch (IOException | RuntimeException e) {
             LOG.error("The I/O loop {} failed; its connections are dropped", thread.getName(), e);
+        } catch (Error e) {
+            FatalErrors.haltIfFatal(e);
+            throw e;
         } finally {
             closeAll();
         }

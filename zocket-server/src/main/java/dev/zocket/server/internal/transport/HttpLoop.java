@@ -112,6 +112,9 @@ final class HttpLoop implements Runnable {
             }
         } catch (IOException | RuntimeException e) {
             LOG.error("The HTTP loop failed; HTTP endpoints are down", e);
+        } catch (Error e) {
+            FatalErrors.haltIfFatal(e);
+            throw e;
         } finally {
             for (SelectionKey key : new ArrayList<>(selector.keys())) {
                 closeQuietly(key);
