@@ -50,11 +50,12 @@ import org.slf4j.LoggerFactory;
 final class WebSocketConnection extends WebSocketImpl implements ClientConnection {
 
     /**
-     * Heap taken by one queued frame besides its bytes: the {@code ByteBuffer} (48), the array
-     * header (16) and the queue node (24), rounded up; with small messages this overhead is what
-     * made the old byte count miss by 1.7x.
+     * Heap taken by one queued frame besides its bytes: the {@code ByteBuffer}, the array header
+     * and padding, and the queue node. Measured at 98 to 104 bytes (JDK 17, compressed oops; see
+     * docs/architecture.md); with messages of 100 to 200 bytes it is what made payload bytes
+     * undercount the heap by 1.5 to 1.8 times.
      */
-    static final int FRAME_OVERHEAD = 96;
+    static final int FRAME_OVERHEAD = 104;
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketConnection.class);
     private static final Duration HARD_CLOSE_AFTER = Duration.ofSeconds(5);
