@@ -113,6 +113,25 @@ class HttpHardeningTest {
     }
 
     @Test
+    void moreHalfSentRequestsThanTheLoopHoldsStillLeaveHealthReachable() throws Exception {
+        try (ZocketServer server = TestServer.builder(new Recorder()).httpPort(0).start()) {
+            List<Socket> tricklers = new ArrayList<>();
+            try {
+                for (int i = 0; i < 300; i++) {
+                    Socket socket = new Socket("127.0.0.1", server.httpPort().orElseThrow());
+                    socket.getOutputStream().write("GET /health HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+                    tricklers.add(socket);
+                }
+                assertEquals(200, get(server, "/health").statusCode(), "the oldest half-sent requests made room");
+            } finally {
+                for (Socket socket : tricklers) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void oversizedOrMalformedRequestsAreRefused() throws Exception {
         try (ZocketServer server = TestServer.builder(new Recorder()).httpPort(0).start()) {
             assertTrue(rawExchange(server, "GET /" + "a".repeat(10_000) + " HTTP/1.1\r\n\r\n").startsWith("HTTP/1.1 431 "));

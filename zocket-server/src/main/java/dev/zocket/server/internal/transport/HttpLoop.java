@@ -29,7 +29,7 @@ final class HttpLoop implements Runnable {
 
     /** Larger request heads (request line and headers) are answered 431. */
     static final int MAX_REQUEST_HEAD_BYTES = 8 * 1024;
-    /** Sockets served at once; more are closed as they are accepted. */
+    /** Sockets served at once; a new one beyond it closes the oldest. */
     static final int MAX_EXCHANGES = 256;
     private static final long SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final byte[] HEAD_END = {'\r', '\n', '\r', '\n'};
@@ -144,8 +144,7 @@ final class HttpLoop implements Runnable {
     private void accept() throws IOException {
         for (SocketChannel channel = server.accept(); channel != null; channel = server.accept()) {
             if (open >= MAX_EXCHANGES) {
-                channel.close();
-                continue;
+                closeOldest(); // so sockets held open by one client cannot keep /health from answering
             }
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -247,6 +246,19 @@ final class HttpLoop implements Runnable {
         } while (read > 0);
         if (read < 0) {
             closeQuietly(key);
+        }
+    }
+
+    private void closeOldest() {
+        SelectionKey oldest = null;
+        for (SelectionKey key : selector.keys()) {
+            if (key.attachment() instanceof Exchange exchange && key.isValid() && (oldest == null
+                    || exchange.startedNanos - ((Exchange) oldest.attachment()).startedNanos < 0)) {
+                oldest = key;
+            }
+        }
+        if (oldest != null) {
+            closeQuietly(oldest);
         }
     }
 
