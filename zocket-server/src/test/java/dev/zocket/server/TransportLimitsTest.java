@@ -1,12 +1,15 @@
 package dev.zocket.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zocket.server.fixtures.Recorder;
 import dev.zocket.server.fixtures.TestServer;
 import io.micrometer.core.instrument.Counter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -99,17 +102,18 @@ class TransportLimitsTest {
                         .maxInflightRpcs(200)
                         .start();
                 RawClient writer = RawClient.connect(server.url());
+                RawClient follower = RawClient.connect(server.url());
                 RawClient neighbour = RawClient.connect(server.url());
                 StalledSocket oldest = new StalledSocket(server.port());
                 StalledSocket newest = new StalledSocket(server.port())) {
             Counter shed = server.meterRegistry().get("zocket.connections.slow.closed").counter();
             writer.call("counter", "budget", "add", "{\"amount\":1}");
             oldest.sendText("{\"type\":\"state:sub\",\"actor\":\"counter\",\"actorId\":\"budget\"}");
-            neighbour.subscribe("state:sub", "counter", "budget");
-            neighbour.next("state:snapshot");
-            incrementUntil(writer, neighbour, () -> false, 5_000);
+            follower.subscribe("state:sub", "counter", "budget");
+            follower.next("state:snapshot");
+            incrementUntil(writer, follower, () -> false, 5_000);
             newest.sendText("{\"type\":\"state:sub\",\"actor\":\"counter\",\"actorId\":\"budget\"}");
-            incrementUntil(writer, neighbour, () -> shed.count() > 0, Integer.MAX_VALUE);
+            incrementUntil(writer, follower, () -> shed.count() > 0, Integer.MAX_VALUE);
 
             assertEquals(1.0, shed.count(), "one connection was enough to get back under the budget");
             assertEquals(1013, oldest.readUntilCloseFrame(), "the one with the most waiting went first");
@@ -117,8 +121,8 @@ class TransportLimitsTest {
         }
     }
 
-    /** Increments in a window of calls until {@code done}, or {@code count} times; the neighbour reads along. */
-    private static void incrementUntil(RawClient writer, RawClient neighbour, java.util.function.BooleanSupplier done,
+    /** Increments in a window of calls until {@code done}, or {@code count} times; the follower reads along. */
+    private static void incrementUntil(RawClient writer, RawClient follower, java.util.function.BooleanSupplier done,
             int count) throws InterruptedException {
         int sent = 0;
         int answered = 0;
@@ -129,7 +133,7 @@ class TransportLimitsTest {
             }
             writer.next("rpc:result");
             answered++;
-            while (neighbour.poll(0) != null) {
+            while (follower.poll(0) != null) {
                 // a reader that keeps up holds no backlog
             }
         }
@@ -183,13 +187,24 @@ class TransportLimitsTest {
     }
 
     @Test
-    void anInvalidFrameClosesTheConnectionWithItsCode() throws Exception {
+    void anInvalidFrameClosesTheConnectionWithItsCodeAndNoStackTrace() throws Exception {
+        PrintStream original = System.err;
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8)); // slf4j-simple writes to System.err
         try (ZocketServer server = TestServer.builder(new Recorder()).start();
-                RawClient neighbour = RawClient.connect(server.url());
-                StalledSocket sender = new StalledSocket(server.port())) {
-            sender.sendRaw(StalledSocket.maskedFrame(0x1, new byte[] {(byte) 0xC3, (byte) 0x28}));
-            assertEquals(1007, sender.readUntilCloseFrame());
+                RawClient neighbour = RawClient.connect(server.url())) {
+            for (int i = 0; i < 20; i++) {
+                try (StalledSocket sender = new StalledSocket(server.port())) {
+                    sender.sendRaw(StalledSocket.maskedFrame(0x1, new byte[] {(byte) 0xC3, (byte) 0x28}));
+                    assertEquals(1007, sender.readUntilCloseFrame());
+                }
+            }
             assertNeighbourServed(neighbour);
+        } finally {
+            System.setErr(original);
         }
+        String log = logged.toString(StandardCharsets.UTF_8);
+        assertFalse(log.contains("\tat "), () -> "a stack trace was logged:\n" + log);
+        assertFalse(log.contains("ERROR"), () -> "an invalid frame is not a server error:\n" + log);
     }
 }
