@@ -175,17 +175,9 @@ final class BoundedDraft extends Draft_6455 {
 
     /** Moves bytes of the partial frame from {@code in}, growing it as needed; true once it is whole. */
     private boolean fill(ByteBuffer in) throws LimitExceededException {
-        while (in.hasRemaining()) {
-            if (partialLength < 0) {
-                partialLength = frameLength(partial, 0, partial.position());
-                if (partialLength == -2) {
-                    throw new LimitExceededException("Payload limit reached.", maxFrameBytes);
-                }
-            }
+        learnPartialLength();
+        while (in.hasRemaining() && partial.position() != partialLength) {
             long wanted = partialLength < 0 ? partial.position() + 1 : partialLength; // the header byte by byte
-            if (partial.position() == wanted) {
-                return true;
-            }
             if (!partial.hasRemaining()) {
                 long grown = Math.min(wanted, Math.max(2L * partial.capacity(), partial.position() + (long) in.remaining()));
                 partial = ByteBuffer.allocate((int) grown).put(partial.flip());
@@ -194,10 +186,17 @@ final class BoundedDraft extends Draft_6455 {
             partial.put(partial.position(), in, in.position(), take);
             partial.position(partial.position() + take);
             in.position(in.position() + take);
+            learnPartialLength();
         }
+        return partial.position() == partialLength;
+    }
+
+    private void learnPartialLength() throws LimitExceededException {
         if (partialLength < 0) {
             partialLength = frameLength(partial, 0, partial.position());
+            if (partialLength == -2) {
+                throw new LimitExceededException("Payload limit reached.", maxFrameBytes);
+            }
         }
-        return partialLength >= 0 && partial.position() == partialLength;
     }
 }
