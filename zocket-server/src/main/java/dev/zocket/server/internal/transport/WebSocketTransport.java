@@ -57,6 +57,7 @@ public final class WebSocketTransport extends WebSocketAdapter {
     /** Pending handshakes the kernel may queue: enough for every client reconnecting after a restart. */
     private static final int ACCEPT_BACKLOG = 1024;
     private static final int ACCEPTS_PER_TURN = 64;
+    private static final long REFUSAL_LOG_INTERVAL_NANOS = 1_000_000_000L;
     private static final byte[] OVER_CAPACITY = ("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\n"
             + "Content-Length: 21\r\nRetry-After: 5\r\nConnection: close\r\n\r\nToo many connections\n")
             .getBytes(StandardCharsets.US_ASCII);
@@ -74,6 +75,9 @@ public final class WebSocketTransport extends WebSocketAdapter {
     private final ByteBuffer discard = ByteBuffer.allocate(4096);
     private int nextLoop;
     private volatile boolean refusing;
+    // Accepting loop only: refusals over the connection limit are logged at most once a second.
+    private long lastRefusalLogNanos = System.nanoTime() - REFUSAL_LOG_INTERVAL_NANOS - 1;
+    private long refusedSinceLogged;
 
     private WebSocketTransport(ServerSocketChannel server, EventLoop[] loops, ProtocolHandler protocol,
             Authenticator authenticator, ServerLimits limits, ServerMetrics metrics, TimeSource time) {
@@ -193,8 +197,14 @@ public final class WebSocketTransport extends WebSocketAdapter {
      * before the answer is read. Nothing else is read: the socket never reaches a loop.
      */
     private void refuseOverCapacity(SocketChannel channel) {
-        LOG.warn("Refused a connection from {}: {} connections are open, the limit", remoteOf(channel),
-                limits.maxConnections());
+        refusedSinceLogged++;
+        long now = System.nanoTime();
+        if (now - lastRefusalLogNanos > REFUSAL_LOG_INTERVAL_NANOS) {
+            LOG.warn("Refused {} connection(s), the last from {}: {} connections are open, the limit",
+                    refusedSinceLogged, remoteOf(channel), limits.maxConnections());
+            refusedSinceLogged = 0;
+            lastRefusalLogNanos = now;
+        }
         try (channel) {
             discard.clear();
             channel.read(discard);
@@ -220,27 +230,30 @@ public final class WebSocketTransport extends WebSocketAdapter {
      */
     private void shedLargestBacklogs() {
         long excess = budget.total() - budget.limit();
-        List<WebSocketConnection> candidates = new ArrayList<>();
+        List<Backlog> candidates = new ArrayList<>();
         for (WebSocketConnection connection : connections) {
+            long pending = connection.pendingBytes(); // read once: it changes under our feet
             if (connection.shedReason != null || connection.isClosing() || connection.isClosed()) {
-                excess -= connection.pendingBytes();
-            } else if (connection.pendingBytes() > 0) {
-                candidates.add(connection);
+                excess -= pending;
+            } else if (pending > 0) {
+                candidates.add(new Backlog(connection, pending));
             }
         }
         if (excess <= 0) {
             return;
         }
-        candidates.sort(Comparator.comparingLong(WebSocketConnection::pendingBytes).reversed());
-        for (WebSocketConnection connection : candidates) {
+        candidates.sort(Comparator.comparingLong(Backlog::bytes).reversed());
+        for (Backlog backlog : candidates) {
             if (excess <= 0) {
                 return;
             }
-            excess -= connection.pendingBytes();
-            connection.shed("the server's outbound budget of " + budget.limit() + " bytes is spent and it has "
-                    + connection.pendingBytes() + " bytes waiting, among the most");
+            excess -= backlog.bytes();
+            backlog.connection().shed("all connections together have more than the " + budget.limit()
+                    + " bytes allowed waiting, and it has " + backlog.bytes() + ", among the most");
         }
     }
+
+    private record Backlog(WebSocketConnection connection, long bytes) {}
 
     @Override
     public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket socket, Draft draft,
