@@ -181,6 +181,31 @@ class TransportLimitsTest {
         }
     }
 
+    @Test
+    void halfSentUpgradeRequestsHoldWhatArrived() throws Exception {
+        Runtime runtime = Runtime.getRuntime();
+        try (ZocketServer server = TestServer.builder(new Recorder()).start();
+                RawClient neighbour = RawClient.connect(server.url())) {
+            List<Socket> sockets = new ArrayList<>();
+            long before = usedAfterCollection(runtime);
+            try {
+                for (int i = 0; i < 300; i++) {
+                    Socket socket = new Socket("127.0.0.1", server.port());
+                    socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+                    sockets.add(socket);
+                }
+                assertNeighbourServed(neighbour);
+                long grown = usedAfterCollection(runtime) - before;
+                // Buffered at the read buffer's 64 KiB each, they would take 19 MiB.
+                assertTrue(grown < 300L * 16 * 1024, () -> "300 half-sent upgrade requests took " + grown + " bytes");
+            } finally {
+                for (Socket socket : sockets) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
     private static long usedAfterCollection(Runtime runtime) {
         System.gc();
         return runtime.totalMemory() - runtime.freeMemory();

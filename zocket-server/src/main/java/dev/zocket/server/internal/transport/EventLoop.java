@@ -186,7 +186,9 @@ final class EventLoop implements Runnable {
             return;
         }
         readBuffer.flip();
-        socket.decode(readBuffer);
+        // Java-WebSocket keeps an incomplete upgrade request in a buffer sized from the capacity
+        // of the one it is given: a slice holding just the bytes read keeps that to what arrived.
+        socket.decode(socket.isOpen() ? readBuffer : readBuffer.slice());
     }
 
     private void flushPending() {
