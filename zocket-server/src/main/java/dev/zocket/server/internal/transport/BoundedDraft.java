@@ -6,6 +6,7 @@ import java.util.List;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.enums.Opcode;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.LimitExceededException;
 import org.java_websocket.framing.Framedata;
@@ -34,6 +35,8 @@ final class BoundedDraft extends Draft_6455 {
     /** The whole length of the partial frame, or -1 while its header is incomplete. */
     private long partialLength;
     private long partialSinceNanos = NO_PARTIAL_FRAME;
+    /** When the first fragment of a message still incomplete arrived. */
+    private long messageSinceNanos = NO_PARTIAL_FRAME;
     private boolean failed;
 
     BoundedDraft(int maxFrameBytes) {
@@ -51,9 +54,16 @@ final class BoundedDraft extends Draft_6455 {
         this.connection = connection;
     }
 
-    /** When the first byte of a frame still incomplete arrived, or {@link #NO_PARTIAL_FRAME}. */
+    /**
+     * When the first byte arrived of what is still incomplete, a frame or a fragmented message,
+     * or {@link #NO_PARTIAL_FRAME}: the frame deadline covers a message sent in fragments too.
+     */
     long partialSinceNanos() {
-        return partialSinceNanos;
+        if (messageSinceNanos == NO_PARTIAL_FRAME) {
+            return partialSinceNanos;
+        }
+        return partialSinceNanos == NO_PARTIAL_FRAME || messageSinceNanos - partialSinceNanos < 0
+                ? messageSinceNanos : partialSinceNanos;
     }
 
     /** Bytes held for the incomplete frame. */
@@ -114,6 +124,12 @@ final class BoundedDraft extends Draft_6455 {
         if (failed) {
             return;
         }
+        Opcode opcode = frame.getOpcode();
+        if (!frame.isFin() && (opcode == Opcode.TEXT || opcode == Opcode.BINARY)) {
+            messageSinceNanos = System.nanoTime();
+        } else if (frame.isFin() && opcode == Opcode.CONTINUOUS) {
+            messageSinceNanos = NO_PARTIAL_FRAME;
+        }
         try {
             super.processFrame(socket, frame);
         } catch (LimitExceededException tooLarge) {
@@ -127,6 +143,7 @@ final class BoundedDraft extends Draft_6455 {
         failed = true;
         partial = null;
         partialSinceNanos = NO_PARTIAL_FRAME;
+        messageSinceNanos = NO_PARTIAL_FRAME;
         if (connection != null) {
             connection.refuseFrame(invalid.getCloseCode(), invalid.getMessage());
         }
