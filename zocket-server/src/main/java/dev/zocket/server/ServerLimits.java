@@ -117,6 +117,29 @@ public final class ServerLimits {
             "ZOCKET_HANDLER_TIMEOUT_SECONDS", "asynchronous handler deadline",
             "`timeout`; the instance moves on and a late result is discarded");
 
+    // ---- Transport and HTTP bounds (issue 15: connections, bytes waiting, slow frames and requests)
+
+    /** Open connections, handshaking or not; beyond it a new socket is answered HTTP 503 and closed. */
+    public static final Limit<Integer> MAX_CONNECTIONS = Limit.count("maxConnections", 10_000,
+            "ZOCKET_MAX_CONNECTIONS", "connections in total", "new socket answered `HTTP 503` and closed");
+
+    /**
+     * Bytes waiting to be sent across all connections; beyond it the connections with the most
+     * waiting are closed with 1013 until the total is back under it.
+     */
+    public static final Limit<Long> MAX_OUTBOUND_BYTES = Limit.largeBytes("maxOutboundBytes", 256L * 1024 * 1024,
+            "ZOCKET_MAX_OUTBOUND_BYTES", "bytes buffered for all connections",
+            "connections with the most waiting closed with 1013, largest first");
+
+    /** Time a WebSocket frame may take to arrive once its first byte has. */
+    public static final Limit<Duration> FRAME_TIMEOUT = Limit.seconds("frameTimeout", Duration.ofSeconds(30),
+            "ZOCKET_FRAME_TIMEOUT_SECONDS", "time for one frame to arrive", "connection closed with 1008");
+
+    /** Time an HTTP request (health, metrics, files) may take to arrive. */
+    public static final Limit<Duration> HTTP_REQUEST_TIMEOUT = Limit.seconds("httpRequestTimeout",
+            Duration.ofSeconds(10), "ZOCKET_HTTP_REQUEST_TIMEOUT_SECONDS", "time for an HTTP request to arrive",
+            "socket closed without an answer");
+
     /** Every limit at its default. */
     public static final ServerLimits DEFAULTS = new ServerLimits(Map.of());
 
@@ -208,6 +231,22 @@ public final class ServerLimits {
 
     public Duration handlerTimeout() {
         return get(HANDLER_TIMEOUT);
+    }
+
+    public int maxConnections() {
+        return get(MAX_CONNECTIONS);
+    }
+
+    public long maxOutboundBytes() {
+        return get(MAX_OUTBOUND_BYTES);
+    }
+
+    public Duration frameTimeout() {
+        return get(FRAME_TIMEOUT);
+    }
+
+    public Duration httpRequestTimeout() {
+        return get(HTTP_REQUEST_TIMEOUT);
     }
 
     /**
@@ -318,6 +357,22 @@ public final class ServerLimits {
 
         public Builder handlerTimeout(Duration timeout) {
             return set(HANDLER_TIMEOUT, timeout);
+        }
+
+        public Builder maxConnections(int connections) {
+            return set(MAX_CONNECTIONS, connections);
+        }
+
+        public Builder maxOutboundBytes(long bytes) {
+            return set(MAX_OUTBOUND_BYTES, bytes);
+        }
+
+        public Builder frameTimeout(Duration timeout) {
+            return set(FRAME_TIMEOUT, timeout);
+        }
+
+        public Builder httpRequestTimeout(Duration timeout) {
+            return set(HTTP_REQUEST_TIMEOUT, timeout);
         }
 
         public ServerLimits build() {

@@ -192,6 +192,30 @@ public abstract class ZocketBuilder<B extends ZocketBuilder<B>> {
         return self();
     }
 
+    /** See {@link ServerLimits#MAX_CONNECTIONS}. */
+    public B maxConnections(int connections) {
+        limitSettings.maxConnections(connections);
+        return self();
+    }
+
+    /** See {@link ServerLimits#MAX_OUTBOUND_BYTES}. */
+    public B maxOutboundBytes(long bytes) {
+        limitSettings.maxOutboundBytes(bytes);
+        return self();
+    }
+
+    /** See {@link ServerLimits#FRAME_TIMEOUT}. */
+    public B frameTimeout(Duration timeout) {
+        limitSettings.frameTimeout(timeout);
+        return self();
+    }
+
+    /** See {@link ServerLimits#HTTP_REQUEST_TIMEOUT}. */
+    public B httpRequestTimeout(Duration timeout) {
+        limitSettings.httpRequestTimeout(timeout);
+        return self();
+    }
+
     /** Whether no actor is registered yet. */
     final boolean hasNoActors() {
         return catalog.isEmpty();

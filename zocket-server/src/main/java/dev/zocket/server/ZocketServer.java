@@ -3,6 +3,7 @@ package dev.zocket.server;
 import dev.zocket.server.internal.host.ActorHost;
 import dev.zocket.server.internal.host.HostSettings;
 import dev.zocket.server.internal.host.StatsView;
+import dev.zocket.server.internal.transport.FatalErrors;
 import dev.zocket.server.internal.transport.HttpEndpoints;
 import dev.zocket.server.internal.transport.StaticFiles;
 import dev.zocket.server.internal.transport.WebSocketTransport;
@@ -77,9 +78,15 @@ public final class ZocketServer implements AutoCloseable {
             actors.close();
             throw new IOException("Could not bind ws://" + host + ":" + port + ": " + e.getMessage(), e);
         }
+        try {
+            this.http = httpPort == null ? null : new HttpEndpoints(new InetSocketAddress(host, httpPort),
+                    meterRegistry, () -> !stopping.get(), builder.staticFiles, transport.port(),
+                    limits.httpRequestTimeout());
+        } catch (IOException | RuntimeException e) {
+            releaseAfterFailedStart();
+            throw new IOException("Could not bind http://" + host + ":" + httpPort + ": " + e.getMessage(), e);
+        }
         actors.registry().startPassivation();
-        this.http = httpPort == null ? null : new HttpEndpoints(new InetSocketAddress(host, httpPort), meterRegistry,
-                () -> !stopping.get(), builder.staticFiles, transport.port());
         LOG.info("Zocket serving {} on ws://{}:{}{}", actors.registry(), host, port(),
                 http == null ? "" : " (HTTP on port " + http.port() + ")");
     }
@@ -160,6 +167,17 @@ public final class ZocketServer implements AutoCloseable {
         stop();
     }
 
+    /** Undoes a start that got as far as the WebSocket port: no port stays bound, no thread runs. */
+    private void releaseAfterFailedStart() {
+        try {
+            transport.stop(Duration.ZERO, "Server failed to start");
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        shutDownExecutors();
+        actors.close();
+    }
+
     private void shutDownExecutors() {
         time.close();
         if (ownExecutor != null) {
@@ -174,7 +192,10 @@ public final class ZocketServer implements AutoCloseable {
             thread.setName("zocket-actor-" + thread.getPoolIndex());
             thread.setDaemon(true);
             return thread;
-        }, (thread, error) -> LOG.error("Uncaught failure on {}", thread.getName(), error), true);
+        }, (thread, error) -> {
+            FatalErrors.haltIfFatal(error);
+            LOG.error("Uncaught failure on {}", thread.getName(), error);
+        }, true);
     }
 
     /**

@@ -26,7 +26,9 @@ class SlowConsumerTest {
     @Test
     void aStalledSubscriberIsClosedWhileTheOthersReceiveEveryPatch() throws Exception {
         try (ZocketServer server = TestServer.builder(new Recorder())
-                        .maxBufferedBytes(1024 * 1024)
+                        // Room for a healthy follower on a loaded machine: a queued patch of ~100
+                        // bytes counts ~200 with its objects, so this is ~20,000 patches behind.
+                        .maxBufferedBytes(4 * 1024 * 1024)
                         .maxInflightRpcs(WINDOW)
                         .start();
                 RawClient first = RawClient.connect(server.url());

@@ -52,6 +52,28 @@ final class StalledSocket implements AutoCloseable {
         }
     }
 
+    /** Sends bytes as they are, for frames a test builds itself. */
+    void sendRaw(byte[] bytes) throws IOException {
+        socket.getOutputStream().write(bytes);
+        socket.getOutputStream().flush();
+    }
+
+    /** A masked frame (all-zero mask, so the payload goes as it is) with the FIN bit set. */
+    static byte[] maskedFrame(int opcode, byte[] payload) {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.write(0x80 | opcode);
+        if (payload.length < 126) {
+            frame.write(0x80 | payload.length);
+        } else {
+            frame.write(0x80 | 126);
+            frame.write(payload.length >> 8);
+            frame.write(payload.length & 0xff);
+        }
+        frame.write(new byte[4], 0, 4);
+        frame.write(payload, 0, payload.length);
+        return frame.toByteArray();
+    }
+
     /** Sends one masked text frame, as clients must. */
     void sendText(String text) throws IOException {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);

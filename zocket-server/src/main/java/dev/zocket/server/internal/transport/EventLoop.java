@@ -50,6 +50,7 @@ final class EventLoop implements Runnable {
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private final ByteBuffer[] gather = new ByteBuffer[GATHER];
     private final long heartbeatNanos;
+    private final long frameTimeoutNanos;
     private final long housekeepingNanos;
     private volatile boolean running = true;
     private long nextHousekeeping;
@@ -59,11 +60,14 @@ final class EventLoop implements Runnable {
     /**
      * @param heartbeat how long a connection may stay silent before it is pinged; silent for twice
      *     as long, it is closed. Also the time a new connection has to complete its handshake.
+     * @param frameTimeout how long a frame may take to arrive once its first byte has
      */
-    EventLoop(String name, Duration heartbeat) throws IOException {
+    EventLoop(String name, Duration heartbeat, Duration frameTimeout) throws IOException {
         this.selector = Selector.open();
         this.heartbeatNanos = heartbeat.toNanos();
-        this.housekeepingNanos = Math.min(HOUSEKEEPING_NANOS, Math.max(1, heartbeatNanos / 4));
+        this.frameTimeoutNanos = frameTimeout.toNanos();
+        this.housekeepingNanos = Math.min(HOUSEKEEPING_NANOS,
+                Math.max(1, Math.min(heartbeatNanos, frameTimeoutNanos) / 4));
         this.thread = new Thread(this, name);
         thread.setDaemon(true);
     }
@@ -128,6 +132,9 @@ final class EventLoop implements Runnable {
             }
         } catch (IOException | RuntimeException e) {
             LOG.error("The I/O loop {} failed; its connections are dropped", thread.getName(), e);
+        } catch (Error e) {
+            FatalErrors.haltIfFatal(e);
+            throw e;
         } finally {
             closeAll();
         }
@@ -179,7 +186,9 @@ final class EventLoop implements Runnable {
             return;
         }
         readBuffer.flip();
-        socket.decode(readBuffer);
+        // Java-WebSocket keeps an incomplete upgrade request in a buffer sized from the capacity
+        // of the one it is given: a slice holding just the bytes read keeps that to what arrived.
+        socket.decode(socket.isOpen() ? readBuffer : readBuffer.slice());
     }
 
     private void flushPending() {
@@ -201,6 +210,9 @@ final class EventLoop implements Runnable {
     private void flush(WebSocketConnection socket, SelectionKey key) {
         // Cleared before writing: a frame queued from here on asks for another flush.
         socket.flushRequested.set(false);
+        if (socket.shedReason != null) {
+            socket.dropBacklogAndClose();
+        }
         boolean drained;
         try {
             drained = writeQueued(socket);
@@ -256,6 +268,7 @@ final class EventLoop implements Runnable {
             int written = 0;
             while (written < count && !gather[written].hasRemaining()) {
                 socket.outQueue.poll(); // only this thread removes, so the head is gather[written]
+                socket.written(gather[written]);
                 written++;
             }
             Arrays.fill(gather, 0, count, null);
@@ -281,7 +294,10 @@ final class EventLoop implements Runnable {
         }
     }
 
-    /** Closes connections that never finished their handshake or stopped answering; pings quiet ones. */
+    /**
+     * Closes connections that never finished their handshake, stopped answering, or trickle a
+     * frame slower than the frame deadline; pings quiet ones.
+     */
     private void housekeeping(long now) {
         List<SelectionKey> keys = new ArrayList<>(selector.keys());
         for (SelectionKey key : keys) {
@@ -299,6 +315,13 @@ final class EventLoop implements Runnable {
                     socket.closeConnection(CloseFrame.NEVER_CONNECTED, "No handshake within "
                             + TimeUnit.NANOSECONDS.toMillis(heartbeatNanos) + " ms");
                 }
+                continue;
+            }
+            if (socket.getDraft() instanceof BoundedDraft frames
+                    && frames.partialSinceNanos() != BoundedDraft.NO_PARTIAL_FRAME
+                    && now - frames.partialSinceNanos() > frameTimeoutNanos) {
+                socket.close(CloseFrame.POLICY_VALIDATION, "A frame took longer than "
+                        + TimeUnit.NANOSECONDS.toMillis(frameTimeoutNanos) + " ms to arrive");
                 continue;
             }
             long silent = now - socket.lastHeardNanos;

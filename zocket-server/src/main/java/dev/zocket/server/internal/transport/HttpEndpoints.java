@@ -1,121 +1,94 @@
 package dev.zocket.server.internal.transport;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.zocket.server.internal.transport.HttpLoop.Response;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side of a server, on a port of its own: {@code GET /health}, {@code GET /metrics}
  * (Prometheus text, when the registry is a Prometheus one), {@code GET /zocket.json} (the
- * WebSocket port, for pages served here) and, optionally, static files.
+ * WebSocket port, for pages served here) and, optionally, static files. Paths match exactly:
+ * {@code /healthz} and {@code /metrics/x} are not found. Served by an {@link HttpLoop} of its own.
  */
 public final class HttpEndpoints implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoints.class);
+    private static final String TEXT = "text/plain; charset=utf-8";
+    private static final String JSON = "application/json";
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final MeterRegistry registry;
+    private final BooleanSupplier healthy;
+    private final Optional<StaticFiles> files;
+    private final int webSocketPort;
+    private final HttpLoop loop;
 
     /**
+     * Binds {@code address} and starts answering.
+     *
      * @param healthy whether {@code /health} reports the server as serving (it reports 503 while
      *     shutting down)
      * @param webSocketPort announced at {@code /zocket.json}, so a page served here can connect
+     * @param requestTimeout how long one request and its answer may take, from its first byte
      */
     public HttpEndpoints(InetSocketAddress address, MeterRegistry registry, BooleanSupplier healthy,
-            Optional<StaticFiles> files, int webSocketPort) throws IOException {
-        this.server = HttpServer.create(address, 64);
-        this.executor = Executors.newFixedThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "zocket-http");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext("/health", exchange -> {
-            if (!allowGet(exchange)) {
-                return;
-            }
-            boolean serving = healthy.getAsBoolean();
-            respond(exchange, serving ? 200 : 503, "application/json",
-                    (serving ? "{\"status\":\"ok\"}" : "{\"status\":\"shutting down\"}").getBytes(StandardCharsets.UTF_8));
-        });
-        server.createContext("/metrics", exchange -> {
-            if (!allowGet(exchange)) {
-                return;
-            }
-            Optional<String> text = PrometheusText.scrape(registry);
-            if (text.isPresent()) {
-                respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
-                        text.get().getBytes(StandardCharsets.UTF_8));
-            } else {
-                respond(exchange, 404, "text/plain; charset=utf-8",
-                        ("No Prometheus registry: metrics go to the application's own registry, or add"
-                                + " io.micrometer:micrometer-registry-prometheus").getBytes(StandardCharsets.UTF_8));
-            }
-        });
-        server.createContext("/zocket.json", exchange -> {
-            if (allowGet(exchange)) {
-                respond(exchange, 200, "application/json",
-                        ("{\"wsPort\":" + webSocketPort + "}").getBytes(StandardCharsets.UTF_8));
-            }
-        });
-        server.createContext("/", exchange -> {
-            if (!allowGet(exchange)) {
-                return;
-            }
-            Optional<StaticFiles.Content> content = files.flatMap(f -> f.find(exchange.getRequestURI().getPath()));
-            if (content.isPresent()) {
-                respond(exchange, 200, content.get().contentType(), content.get().bytes());
-            } else {
-                respond(exchange, 404, "text/plain; charset=utf-8", "Not found".getBytes(StandardCharsets.UTF_8));
-            }
-        });
-        server.start();
+            Optional<StaticFiles> files, int webSocketPort, Duration requestTimeout) throws IOException {
+        this.registry = registry;
+        this.healthy = healthy;
+        this.files = files;
+        this.webSocketPort = webSocketPort;
+        this.loop = new HttpLoop(address, this::answer, requestTimeout);
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return loop.port();
     }
 
-    private static boolean allowGet(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
-        if (method.equals("GET") || method.equals("HEAD")) {
-            return true;
+    private Response answer(String method, String target) {
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            HttpLoop.Response refused = HttpLoop.status(405, "Method Not Allowed");
+            return new Response(refused.status(), refused.reason(), refused.contentType(), refused.body(),
+                    "Allow: GET, HEAD\r\n");
         }
-        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-        respond(exchange, 405, "text/plain; charset=utf-8", "Method not allowed".getBytes(StandardCharsets.UTF_8));
-        return false;
-    }
-
-    private static void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        try (exchange) {
-            exchange.getResponseHeaders().set("Content-Type", contentType);
-            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-            boolean head = exchange.getRequestMethod().equals("HEAD");
-            exchange.sendResponseHeaders(status, head ? -1 : body.length);
-            if (!head) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
+        String path;
+        try {
+            path = URI.create(target).getPath();
+        } catch (IllegalArgumentException malformed) {
+            return HttpLoop.status(400, "Bad Request");
+        }
+        if (path == null || !path.startsWith("/")) {
+            return HttpLoop.status(400, "Bad Request");
+        }
+        switch (path) {
+            case "/health": {
+                boolean serving = healthy.getAsBoolean();
+                return ok(serving ? 200 : 503, serving ? "OK" : "Service Unavailable", JSON,
+                        serving ? "{\"status\":\"ok\"}" : "{\"status\":\"shutting down\"}");
             }
-        } catch (IOException e) {
-            LOG.debug("Could not answer {}", exchange.getRequestURI(), e);
-            throw e;
+            case "/metrics":
+                return PrometheusText.scrape(registry)
+                        .map(text -> ok(200, "OK", "text/plain; version=0.0.4; charset=utf-8", text))
+                        .orElseGet(() -> ok(404, "Not Found", TEXT, "No Prometheus registry: metrics go to the"
+                                + " application's own registry, or add io.micrometer:micrometer-registry-prometheus"));
+            case "/zocket.json":
+                return ok(200, "OK", JSON, "{\"wsPort\":" + webSocketPort + "}");
+            default:
+                return files.flatMap(f -> f.find(path))
+                        .map(content -> new Response(200, "OK", content.contentType(), content.bytes(), ""))
+                        .orElseGet(() -> HttpLoop.status(404, "Not Found"));
         }
+    }
+
+    private static Response ok(int status, String reason, String contentType, String body) {
+        return new Response(status, reason, contentType, body.getBytes(StandardCharsets.UTF_8), "");
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        loop.stop();
     }
 }

@@ -3,11 +3,18 @@ package dev.zocket.server.internal.transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.jar.JarEntry;
 
 /**
  * Files an application serves over HTTP (its web page), from a directory or from the class path.
@@ -30,18 +37,24 @@ public abstract class StaticFiles {
     /** A file found under the root. */
     public record Content(String contentType, byte[] bytes) {}
 
-    /** Serves files under a directory. */
+    /**
+     * Serves regular files under a directory. A path that leads out of it, also through a
+     * symbolic link, is not found.
+     */
     public static StaticFiles directory(Path root) {
         Path normalizedRoot = root.toAbsolutePath().normalize();
         return new StaticFiles() {
             @Override
             protected Optional<byte[]> read(String relativePath) {
-                Path file = normalizedRoot.resolve(relativePath).normalize();
-                if (!file.startsWith(normalizedRoot) || !Files.isRegularFile(file)) {
-                    return Optional.empty();
-                }
                 try {
+                    Path file = normalizedRoot.resolve(relativePath).normalize();
+                    if (!file.startsWith(normalizedRoot) || !Files.isRegularFile(file)
+                            || !file.toRealPath().startsWith(normalizedRoot.toRealPath())) {
+                        return Optional.empty();
+                    }
                     return Optional.of(Files.readAllBytes(file));
+                } catch (NoSuchFileException | InvalidPathException gone) {
+                    return Optional.empty();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -49,19 +62,44 @@ public abstract class StaticFiles {
         };
     }
 
-    /** Serves class-path resources under {@code root}, for example {@code "web"}. */
+    /**
+     * Serves class-path resources under {@code root}, for example {@code "web"}. Directories
+     * are not found (a class-path directory would otherwise read as a listing of its entries).
+     */
     public static StaticFiles classpath(String root, ClassLoader loader) {
         String prefix = root.endsWith("/") ? root : root + "/";
         return new StaticFiles() {
             @Override
             protected Optional<byte[]> read(String relativePath) {
-                try (InputStream in = loader.getResourceAsStream(prefix + relativePath)) {
-                    return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+                URL resource = loader.getResource(prefix + relativePath);
+                if (resource == null || !isFile(resource)) {
+                    return Optional.empty();
+                }
+                try (InputStream in = resource.openStream()) {
+                    return Optional.of(in.readAllBytes());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
         };
+    }
+
+    private static boolean isFile(URL resource) {
+        try {
+            switch (resource.getProtocol()) {
+                case "file":
+                    return Files.isRegularFile(Path.of(resource.toURI()));
+                case "jar": {
+                    URLConnection connection = resource.openConnection();
+                    JarEntry entry = ((JarURLConnection) connection).getJarEntry();
+                    return entry != null && !entry.isDirectory();
+                }
+                default:
+                    return true;
+            }
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** The file at a request path, or empty if there is none (or the path is not allowed). */

@@ -11,34 +11,51 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.WebSocketListener;
 import org.java_websocket.drafts.Draft;
+import org.java_websocket.enums.Opcode;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.Framedata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One client's WebSocket: Java-WebSocket's protocol state for it (handshake, decoding, control
  * frames, the close handshake), what its {@link EventLoop} tracks for it, and the bounded queue
- * of messages the server sends it.
+ * of frames the server sends it.
  *
- * <p>{@link #send} frames a message itself and queues it for the loop, so a send never leaves
- * the project: Java-WebSocket only writes the frames of its own protocol (handshake, pong, close)
- * and asks the loop for them through {@code onWriteDemand}.
+ * <p>{@link #send} frames a message itself and queues it for the loop; the control frames of the
+ * protocol (pong, ping, close) come through {@link #sendFrame}, which queues them the same way,
+ * so every byte that waits is counted, whoever queued it.
  *
  * <p>Java-WebSocket's queue has no limit. A client that stops reading would make it grow until
- * memory runs out, so a send that would take the bytes waiting past the limit closes the
- * connection (1013) instead; the client reconnects and resyncs from a fresh snapshot, so it never
- * silently misses a message. The bytes waiting are estimated as those queued since the queue was
- * last seen empty, and measured exactly (a walk over the queue) only when the estimate passes the
- * limit, so healthy connections pay nothing.
+ * memory runs out, so {@link #pendingBytes()} counts what waits, exactly: the frame's bytes plus
+ * {@value #FRAME_OVERHEAD} bytes for the objects that hold it, added when queued and taken off
+ * when written (Netty's {@code ChannelOutboundBuffer} does the same). A frame that would take it
+ * past the limit sheds the connection: its backlog is dropped and it is closed with 1013; the
+ * client reconnects and resyncs from a fresh snapshot, so it never silently misses a message.
+ * The limit bounds the backlog behind a frame, not the frame: a frame larger than the limit is
+ * queued when nothing else waits, so one large snapshot does not close every new subscriber.
  *
- * <p>Threads: only the loop reads the channel, writes it, or changes its interest; any thread may
- * {@link #send} or {@link #close}.
+ * <p>Threads: only the loop reads the channel, writes it, takes frames off the queue, or changes
+ * its interest; any thread may {@link #send} or {@link #close}. Nothing that locks this object
+ * (as Java-WebSocket's {@code close} does) is called while {@code sendLock} is held.
  */
 final class WebSocketConnection extends WebSocketImpl implements ClientConnection {
+
+    /**
+     * Heap taken by one queued frame besides its bytes: the {@code ByteBuffer}, the array header
+     * and padding, and the queue node. Measured at 98 to 104 bytes (JDK 17, compressed oops; see
+     * docs/architecture.md); with messages of 100 to 200 bytes it is what made payload bytes
+     * undercount the heap by 1.5 to 1.8 times.
+     */
+    static final int FRAME_OVERHEAD = 104;
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketConnection.class);
     private static final Duration HARD_CLOSE_AFTER = Duration.ofSeconds(5);
@@ -53,11 +70,15 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
     final AtomicBoolean flushRequested = new AtomicBoolean();
 
     private final long maxBufferedBytes;
+    private final OutboundBudget budget;
     private final ServerMetrics metrics;
     private final TimeSource time;
     private final Object sendLock = new Object();
     private final AtomicBoolean closing = new AtomicBoolean();
-    private long queuedSinceDrained; // guarded by sendLock
+    private final AtomicLong pendingBytes = new AtomicLong();
+    private boolean released; // guarded by sendLock
+    /** Set when the connection is shed; the loop drops the backlog and sends the close frame. */
+    volatile String shedReason;
 
     // Loop thread only.
     long lastHeardNanos;
@@ -73,7 +94,7 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
 
     WebSocketConnection(WebSocketListener listener, List<Draft> drafts, EventLoop loop, SocketChannel channel,
             InetSocketAddress remoteAddress, InetSocketAddress localAddress, long acceptedAtNanos,
-            long maxBufferedBytes, ServerMetrics metrics, TimeSource time) {
+            long maxBufferedBytes, OutboundBudget budget, ServerMetrics metrics, TimeSource time) {
         super(listener, drafts);
         this.loop = loop;
         this.channel = channel;
@@ -82,6 +103,7 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
         this.acceptedAtNanos = acceptedAtNanos;
         this.lastHeardNanos = acceptedAtNanos;
         this.maxBufferedBytes = maxBufferedBytes;
+        this.budget = budget;
         this.metrics = metrics;
         this.time = time;
         setChannel(channel);
@@ -90,26 +112,147 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
     @Override
     public void send(OutgoingMessage message) {
         byte[] payload = message.bytes();
-        ByteBuffer frame = textFrame(payload);
-        synchronized (sendLock) {
-            if (closing.get() || !isOpen()) {
-                return; // closed: the close callback cleans up
-            }
-            if (!hasBufferedData()) {
-                queuedSinceDrained = 0;
-            }
-            queuedSinceDrained += frame.remaining();
-            if (queuedSinceDrained > maxBufferedBytes) {
-                queuedSinceDrained = bufferedBytes() + frame.remaining();
-                if (queuedSinceDrained > maxBufferedBytes) {
-                    closeSlowConsumer();
-                    return;
-                }
-            }
-            outQueue.add(frame);
+        if (closing.get() || !isOpen()) {
+            return; // closed: the close callback cleans up
         }
+        if (queue(textFrame(payload), false)) {
+            metrics.bytesSent(payload.length);
+        }
+    }
+
+    /**
+     * Queues a control frame of the protocol (a pong, a ping, the close frame): counted like any
+     * other, and subject to the same limit, except the close frame, which always goes.
+     */
+    @Override
+    public void sendFrame(Framedata frame) {
+        if (!isOpen()) {
+            throw new WebsocketNotConnectedException();
+        }
+        queue(getDraft().createBinaryFrame(frame), frame.getOpcode() == Opcode.CLOSING);
+    }
+
+    @Override
+    public void sendFrame(Collection<Framedata> frames) {
+        for (Framedata frame : frames) {
+            sendFrame(frame);
+        }
+    }
+
+    /** Queues {@code frame} and asks the loop to write it; false if it was refused. */
+    private boolean queue(ByteBuffer frame, boolean closeFrame) {
+        long size = frame.remaining() + FRAME_OVERHEAD;
+        boolean overflow;
+        synchronized (sendLock) {
+            if (released || (closing.get() && !closeFrame)) {
+                return false;
+            }
+            long waiting = pendingBytes.get();
+            overflow = !closeFrame && waiting > 0 && waiting + size > maxBufferedBytes;
+            if (!overflow) {
+                pendingBytes.addAndGet(size);
+                outQueue.add(frame);
+            }
+        }
+        if (overflow) {
+            shed("it reads too slowly, more than " + maxBufferedBytes + " bytes are waiting");
+            return false;
+        }
+        budget.add(size);
         loop.requestFlush(this);
-        metrics.bytesSent(payload.length);
+        return true;
+    }
+
+    /** The bytes waiting to be written, with {@value #FRAME_OVERHEAD} per frame. */
+    long pendingBytes() {
+        return pendingBytes.get();
+    }
+
+    /** A frame is out (or dropped): its bytes no longer wait. Loop thread. */
+    void written(ByteBuffer frame) {
+        long size = frame.limit() + FRAME_OVERHEAD;
+        long before;
+        long after;
+        do {
+            before = pendingBytes.get();
+            after = Math.max(0, before - size);
+        } while (!pendingBytes.compareAndSet(before, after));
+        budget.release(before - after);
+    }
+
+    /**
+     * Counts what Java-WebSocket queued by itself during the handshake (the response, or a
+     * refusal); only the loop touches the queue then.
+     */
+    void countHandshakeBytes() {
+        long queued = 0;
+        for (ByteBuffer buffer : outQueue) {
+            queued += buffer.limit() + FRAME_OVERHEAD;
+        }
+        synchronized (sendLock) {
+            if (released) {
+                return;
+            }
+            budget.add(queued - pendingBytes.getAndSet(queued));
+        }
+    }
+
+    /** The connection is closed: whatever still waits is no longer counted. Any thread. */
+    void release() {
+        long left;
+        synchronized (sendLock) {
+            released = true;
+            left = pendingBytes.getAndSet(0);
+        }
+        budget.release(left);
+    }
+
+    /**
+     * Closes a connection whose backlog is too large (its own limit, or the outbound budget):
+     * the loop drops the backlog and sends a 1013 close frame; if the client never reads that far,
+     * the socket is cut after {@link #HARD_CLOSE_AFTER}.
+     */
+    void shed(String why) {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("Closing {}: {}", remoteAddress, why);
+        metrics.slowConsumerClosed();
+        shedReason = why;
+        loop.requestFlush(this);
+        time.schedule(HARD_CLOSE_AFTER, () -> {
+            if (!isClosed()) {
+                closeConnection(CloseCodes.TRY_AGAIN_LATER, "Slow consumer");
+            }
+        });
+    }
+
+    /**
+     * Drops every queued frame but one already partly written, then queues the 1013 close frame.
+     * Loop thread, once {@link #shed} asked for it.
+     */
+    void dropBacklogAndClose() {
+        String why = shedReason;
+        shedReason = null;
+        Iterator<ByteBuffer> frames = outQueue.iterator();
+        if (frames.hasNext() && frames.next().position() == 0) {
+            frames = outQueue.iterator(); // the head has not started: it goes too
+        }
+        while (frames.hasNext()) {
+            ByteBuffer dropped = frames.next();
+            frames.remove();
+            written(dropped);
+        }
+        super.close(CloseCodes.TRY_AGAIN_LATER, "Slow consumer: " + why);
+    }
+
+    /**
+     * Closes the connection over a frame that cannot be decoded, with one log line: the close
+     * ends the connection, so a client cannot make the server log per frame.
+     */
+    void refuseFrame(int code, String reason) {
+        LOG.info("Closing {}: an invalid frame ({}, close code {})", remoteAddress, reason, code);
+        close(code, reason);
     }
 
     /** An unmasked, final text frame (RFC 6455, 5.2), byte for byte what Java-WebSocket's draft writes. */
@@ -126,29 +269,6 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
             frame.put((byte) 127).putLong(length);
         }
         return frame.put(payload).flip();
-    }
-
-    private long bufferedBytes() {
-        long total = 0;
-        for (ByteBuffer buffer : outQueue) {
-            total += buffer.remaining();
-        }
-        return total;
-    }
-
-    private void closeSlowConsumer() {
-        if (closing.compareAndSet(false, true)) {
-            LOG.info("Closing {}: it reads too slowly, more than {} bytes are waiting", remoteAddress, maxBufferedBytes);
-            metrics.slowConsumerClosed();
-            // The close frame queues behind the backlog; if the client never reads that far, the
-            // socket is closed without it, which also frees the backlog.
-            super.close(CloseCodes.TRY_AGAIN_LATER, "Slow consumer: more than " + maxBufferedBytes + " bytes waiting");
-            time.schedule(HARD_CLOSE_AFTER, () -> {
-                if (!isClosed()) {
-                    closeConnection(CloseCodes.TRY_AGAIN_LATER, "Slow consumer");
-                }
-            });
-        }
     }
 
     /** Starts the close handshake; nothing the server sends after it is queued. */

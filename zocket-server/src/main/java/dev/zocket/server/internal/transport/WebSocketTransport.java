@@ -19,7 +19,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -31,7 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketAdapter;
 import org.java_websocket.drafts.Draft;
-import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
@@ -58,6 +57,10 @@ public final class WebSocketTransport extends WebSocketAdapter {
     /** Pending handshakes the kernel may queue: enough for every client reconnecting after a restart. */
     private static final int ACCEPT_BACKLOG = 1024;
     private static final int ACCEPTS_PER_TURN = 64;
+    private static final long REFUSAL_LOG_INTERVAL_NANOS = 1_000_000_000L;
+    private static final byte[] OVER_CAPACITY = ("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\n"
+            + "Content-Length: 21\r\nRetry-After: 5\r\nConnection: close\r\n\r\nToo many connections\n")
+            .getBytes(StandardCharsets.US_ASCII);
 
     private final ServerSocketChannel server;
     private final EventLoop[] loops;
@@ -68,14 +71,20 @@ public final class WebSocketTransport extends WebSocketAdapter {
     private final ServerMetrics metrics;
     private final TimeSource time;
     private final Set<WebSocketConnection> connections = ConcurrentHashMap.newKeySet();
+    private final OutboundBudget budget;
+    private final ByteBuffer discard = ByteBuffer.allocate(4096);
     private int nextLoop;
     private volatile boolean refusing;
+    // Accepting loop only: refusals over the connection limit are logged at most once a second.
+    private long lastRefusalLogNanos = System.nanoTime() - REFUSAL_LOG_INTERVAL_NANOS - 1;
+    private long refusedSinceLogged;
 
     private WebSocketTransport(ServerSocketChannel server, EventLoop[] loops, ProtocolHandler protocol,
             Authenticator authenticator, ServerLimits limits, ServerMetrics metrics, TimeSource time) {
         this.server = server;
         this.loops = loops;
-        this.drafts = List.of(new Draft_6455(Collections.emptyList(), limits.maxFrameBytes()));
+        this.drafts = List.of(new BoundedDraft(limits.maxFrameBytes()));
+        this.budget = new OutboundBudget(limits.maxOutboundBytes(), this::shedLargestBacklogs);
         this.protocol = protocol;
         this.authenticator = authenticator;
         this.limits = limits;
@@ -98,7 +107,7 @@ public final class WebSocketTransport extends WebSocketAdapter {
             server.bind(address, ACCEPT_BACKLOG);
             server.configureBlocking(false);
             for (int i = 0; i < loops.length; i++) {
-                loops[i] = new EventLoop("zocket-io-" + i, limits.heartbeatInterval());
+                loops[i] = new EventLoop("zocket-io-" + i, limits.heartbeatInterval(), limits.frameTimeout());
             }
         } catch (IOException e) {
             server.close();
@@ -164,12 +173,16 @@ public final class WebSocketTransport extends WebSocketAdapter {
                 LOG.warn("Accepting a connection failed: {}", e.getMessage());
                 return;
             }
+            if (connections.size() >= limits.maxConnections()) {
+                refuseOverCapacity(channel);
+                continue;
+            }
             EventLoop loop = loops[nextLoop];
             nextLoop = (nextLoop + 1) % loops.length;
             try {
                 WebSocketConnection connection = new WebSocketConnection(this, drafts, loop, channel,
                         (InetSocketAddress) channel.getRemoteAddress(), (InetSocketAddress) channel.getLocalAddress(),
-                        System.nanoTime(), limits.maxBufferedBytes(), metrics, time);
+                        System.nanoTime(), limits.maxBufferedBytes(), budget, metrics, time);
                 connections.add(connection);
                 loop.register(connection);
             } catch (IOException e) {
@@ -178,10 +191,77 @@ public final class WebSocketTransport extends WebSocketAdapter {
         }
     }
 
+    /**
+     * Answers a socket beyond {@link ServerLimits#maxConnections()} with HTTP 503 and closes it.
+     * What the client already sent is read first, so the close does not reset the connection
+     * before the answer is read. Nothing else is read: the socket never reaches a loop.
+     */
+    private void refuseOverCapacity(SocketChannel channel) {
+        refusedSinceLogged++;
+        long now = System.nanoTime();
+        if (now - lastRefusalLogNanos > REFUSAL_LOG_INTERVAL_NANOS) {
+            LOG.warn("Refused {} connection(s), the last from {}: {} connections are open, the limit",
+                    refusedSinceLogged, remoteOf(channel), limits.maxConnections());
+            refusedSinceLogged = 0;
+            lastRefusalLogNanos = now;
+        }
+        try (channel) {
+            discard.clear();
+            channel.read(discard);
+            channel.write(ByteBuffer.wrap(OVER_CAPACITY.clone()));
+            channel.shutdownOutput();
+        } catch (IOException gone) {
+            LOG.debug("A refused connection closed first", gone);
+        }
+    }
+
+    private static Object remoteOf(SocketChannel channel) {
+        try {
+            return channel.getRemoteAddress();
+        } catch (IOException e) {
+            return "a closed socket";
+        }
+    }
+
+    /**
+     * Closes the connections with the most bytes waiting, largest first, until the total is back
+     * under the outbound budget. What connections already being shed still hold counts as freed:
+     * their backlog is being dropped.
+     */
+    private void shedLargestBacklogs() {
+        long excess = budget.total() - budget.limit();
+        List<Backlog> candidates = new ArrayList<>();
+        for (WebSocketConnection connection : connections) {
+            long pending = connection.pendingBytes(); // read once: it changes under our feet
+            if (connection.shedReason != null || connection.isClosing() || connection.isClosed()) {
+                excess -= pending;
+            } else if (pending > 0) {
+                candidates.add(new Backlog(connection, pending));
+            }
+        }
+        if (excess <= 0) {
+            return;
+        }
+        candidates.sort(Comparator.comparingLong(Backlog::bytes).reversed());
+        for (Backlog backlog : candidates) {
+            if (excess <= 0) {
+                return;
+            }
+            excess -= backlog.bytes();
+            backlog.connection().shed("all connections together have more than the " + budget.limit()
+                    + " bytes allowed waiting, and it has " + backlog.bytes() + ", among the most");
+        }
+    }
+
+    private record Backlog(WebSocketConnection connection, long bytes) {}
+
     @Override
     public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket socket, Draft draft,
             ClientHandshake request) throws InvalidDataException {
         ServerHandshakeBuilder response = super.onWebsocketHandshakeReceivedAsServer(socket, draft, request);
+        if (draft instanceof BoundedDraft frames) {
+            frames.attach((WebSocketConnection) socket);
+        }
         if (refusing) {
             throw new InvalidDataException(CloseFrame.GOING_AWAY, "Server is shutting down");
         }
@@ -225,6 +305,7 @@ public final class WebSocketTransport extends WebSocketAdapter {
     @Override
     public void onWebsocketClose(WebSocket socket, int code, String reason, boolean remote) {
         WebSocketConnection connection = (WebSocketConnection) socket;
+        connection.release();
         if (connection.session != null) {
             protocol.closed(connection.session);
         }
@@ -254,6 +335,9 @@ public final class WebSocketTransport extends WebSocketAdapter {
     @Override
     public void onWriteDemand(WebSocket socket) {
         WebSocketConnection connection = (WebSocketConnection) socket;
+        if (!connection.isOpen()) {
+            connection.countHandshakeBytes(); // afterwards, every frame is queued (and counted) by the connection
+        }
         connection.loop.requestFlush(connection);
     }
 
