@@ -69,7 +69,7 @@ class DispatcherEndToEndTest {
         }
     }
 
-    /** Refuses to be called: the decode step must not need an implementation. */
+    /** Fails in every method; a test overrides the one that invoke must call, and no other may run. */
     static class UntouchableCounter implements Counter {
         @Override
         public Total add(Add input) {
@@ -182,7 +182,7 @@ class DispatcherEndToEndTest {
     }
 
     @Test
-    void decodingRefusesInvalidInputAndUnknownMethodsBeforeAnyCall() {
+    void decodingRefusesInvalidInputAndUnknownMethods() {
         RpcException invalid = assertThrows(RpcException.class, () -> decode("add", "{\"amount\":0}"));
         assertEquals("Validation failed for add: [amount: must be greater than or equal to 1, reason: must not be null]",
                 invalid.getMessage());
