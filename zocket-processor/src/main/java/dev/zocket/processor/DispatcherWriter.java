@@ -14,11 +14,13 @@ import com.palantir.javapoet.TypeSpec;
 import dev.zocket.processor.ActorModel.MethodModel;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes {@code <Contract>Dispatcher}: a {@code switch} from method name to a direct call on
- * the implementation, decoding and validating the input first.
+ * Writes {@code <Contract>Dispatcher}: two {@code switch}es over the method name, one that
+ * decodes and validates the input without an implementation, and one that makes the direct call
+ * on the implementation with that input.
  */
 final class DispatcherWriter {
 
@@ -42,7 +44,8 @@ final class DispatcherWriter {
         addInstance(type);
         addInputConstants(type);
         type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        addDispatch(type);
+        addDecode(type);
+        addInvoke(type);
         return file(name, type.build(), model);
     }
 
@@ -67,27 +70,51 @@ final class DispatcherWriter {
         }
     }
 
-    private void addDispatch(TypeSpec.Builder type) {
-        MethodSpec.Builder dispatch = MethodSpec.methodBuilder("dispatch")
+    /** The first step: the decoded and validated input of the named method, needing no implementation. */
+    private void addDecode(TypeSpec.Builder type) {
+        type.addMethod(MethodSpec.methodBuilder("decode")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(Object.class)
+                .addParameter(String.class, "method")
+                .addParameter(JSON_NODE, "input")
+                .addParameter(INPUT_DECODER, "inputs")
+                .addCode(switchOnMethod(this::decodeInput))
+                .build());
+    }
+
+    private CodeBlock decodeInput(MethodModel method) {
+        String constant = inputConstants.get(method);
+        if (constant == null) {
+            return CodeBlock.builder().addStatement("return null").build();
+        }
+        return CodeBlock.builder()
+                .addStatement("return inputs.decode($S, input, $N)", method.name(), constant)
+                .build();
+    }
+
+    /** The second step: calls the named method with the input the first step decoded. */
+    private void addInvoke(TypeSpec.Builder type) {
+        MethodSpec.Builder invoke = MethodSpec.methodBuilder("invoke")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(METHOD_RESULT)
                 .addParameter(model.contractName(), "actor")
                 .addParameter(String.class, "method")
-                .addParameter(JSON_NODE, "input")
-                .addParameter(INPUT_DECODER, "inputs")
-                .addCode(switchOnMethod());
+                .addParameter(Object.class, "input")
+                .addCode(switchOnMethod(this::call));
         if (model.methods().stream().anyMatch(MethodModel::declaresExceptions)) {
-            dispatch.addException(Exception.class);
+            invoke.addException(Exception.class);
         }
-        type.addMethod(dispatch.build());
+        type.addMethod(invoke.build());
     }
 
-    private CodeBlock switchOnMethod() {
+    /** A {@code switch} with one case per method, and {@code unknownMethod} for any other name. */
+    private CodeBlock switchOnMethod(Function<MethodModel, CodeBlock> body) {
         CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (method)");
         for (MethodModel method : model.methods()) {
             cases.add("case $S:\n", method.name()).indent()
-                    .add(call(method))
+                    .add(body.apply(method))
                     .unindent();
         }
         return cases.add("default:\n").indent()
@@ -97,11 +124,10 @@ final class DispatcherWriter {
                 .build();
     }
 
-    /** Calls the method with its decoded input and returns what it returned as a {@code MethodResult}. */
+    /** Calls the method with its input, cast back from what the first step returned, and wraps what it returned. */
     private CodeBlock call(MethodModel method) {
-        String constant = inputConstants.get(method);
-        CodeBlock arguments = constant == null ? CodeBlock.of("")
-                : CodeBlock.of("inputs.decode($S, input, $N)", method.name(), constant);
+        CodeBlock arguments = method.input().isEmpty() ? CodeBlock.of("")
+                : CodeBlock.of("($T) input", method.input().get().type().typeName());
         if (method.async()) {
             return CodeBlock.builder()
                     .addStatement("return $T.pending(actor.$N($L), $L)", METHOD_RESULT, method.name(), arguments,

@@ -2,6 +2,7 @@ package dev.zocket.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -15,6 +16,7 @@ import dev.zocket.spi.ActorBindings;
 import dev.zocket.spi.EventTarget;
 import dev.zocket.spi.InputDecoder;
 import dev.zocket.spi.MethodDescriptor;
+import dev.zocket.spi.MethodDispatcher;
 import dev.zocket.spi.MethodResult;
 import dev.zocket.validation.ValidatingInputDecoder;
 import jakarta.validation.Validation;
@@ -28,7 +30,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
-/** Runs a generated dispatcher, emitter and binding directly: decode, validate, invoke, encode. */
+/**
+ * Runs a generated dispatcher, emitter and binding directly: decode and validate without an
+ * implementation, then invoke, then encode.
+ */
 class DispatcherEndToEndTest {
 
     private static final JsonCodec JSON = JsonCodec.standard();
@@ -64,11 +69,42 @@ class DispatcherEndToEndTest {
         }
     }
 
+    /** Fails in every method; a test overrides the one that invoke must call, and no other may run. */
+    static class UntouchableCounter implements Counter {
+        @Override
+        public Total add(Add input) {
+            throw new AssertionError("add called");
+        }
+
+        @Override
+        public int current() {
+            throw new AssertionError("current called");
+        }
+
+        @Override
+        public void reset() {
+            throw new AssertionError("reset called");
+        }
+
+        @Override
+        public CompletionStage<Total> addLater(Add input) {
+            throw new AssertionError("addLater called");
+        }
+    }
+
+    private static final MethodDispatcher<Counter> DISPATCHER = CounterBinding.INSTANCE.dispatcher();
+
     private final CounterActor actor = new CounterActor();
 
+    /** Both steps, as the server runs them. */
     private MethodResult call(String method, String input) throws Exception {
+        Object decoded = decode(method, input);
+        return DISPATCHER.invoke(actor, method, decoded);
+    }
+
+    private static Object decode(String method, String input) {
         JsonNode node = input == null ? null : JSON.parse(input);
-        return CounterBinding.INSTANCE.dispatcher().dispatch(actor, method, node, INPUTS);
+        return DISPATCHER.decode(method, node, INPUTS);
     }
 
     @Test
@@ -129,6 +165,56 @@ class DispatcherEndToEndTest {
         assertEquals(ErrorCode.BAD_REQUEST, failure.code());
         assertEquals(message, failure.getMessage());
         assertEquals(0, actor.count, "the handler did not run");
+    }
+
+    @Test
+    void decodingNeedsNoImplementationAndReturnsTheValidatedRecord() {
+        assertEquals(new Counter.Add(2, new Counter.Reason("why")),
+                decode("add", "{\"amount\":2,\"reason\":{\"text\":\"why\"}}"));
+        assertEquals(new Counter.Add(4, new Counter.Reason("soon")),
+                decode("addLater", "{\"amount\":4,\"reason\":{\"text\":\"soon\"}}"));
+    }
+
+    @Test
+    void decodingAMethodWithoutInputIgnoresWhateverWasSent() {
+        assertNull(decode("current", null));
+        assertNull(decode("reset", "{\"amount\":\"not even valid\"}"));
+    }
+
+    @Test
+    void decodingRefusesInvalidInputAndUnknownMethods() {
+        RpcException invalid = assertThrows(RpcException.class, () -> decode("add", "{\"amount\":0}"));
+        assertEquals("Validation failed for add: [amount: must be greater than or equal to 1, reason: must not be null]",
+                invalid.getMessage());
+        RpcException unknown = assertThrows(RpcException.class, () -> decode("nope", "{}"));
+        assertEquals(ErrorCode.NOT_FOUND, unknown.code());
+        assertEquals("Unknown method: nope", unknown.getMessage());
+    }
+
+    @Test
+    void invokingCallsTheNamedMethodWithTheDecodedValueAsIs() throws Exception {
+        List<Counter.Add> received = new ArrayList<>();
+        Counter recording = new UntouchableCounter() {
+            @Override
+            public Total add(Add input) {
+                received.add(input);
+                return new Total(input.amount());
+            }
+        };
+        Object decoded = decode("add", "{\"amount\":7,\"reason\":{\"text\":\"once\"}}");
+
+        MethodResult result = DISPATCHER.invoke(recording, "add", decoded);
+
+        assertEquals(new Counter.Total(7), assertInstanceOf(MethodResult.Value.class, result).value());
+        assertEquals(1, received.size());
+        assertSame(decoded, received.get(0), "invoke hands over the decoded record without decoding again");
+    }
+
+    @Test
+    void invokingAnUnknownMethodIsNotFound() {
+        RpcException failure = assertThrows(RpcException.class, () -> DISPATCHER.invoke(actor, "nope", null));
+        assertEquals(ErrorCode.NOT_FOUND, failure.code());
+        assertEquals("Unknown method: nope", failure.getMessage());
     }
 
     @Test

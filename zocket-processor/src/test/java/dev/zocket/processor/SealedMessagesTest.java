@@ -8,6 +8,7 @@ import dev.zocket.json.JsonCodec;
 import dev.zocket.processor.fixtures.Catalog;
 import dev.zocket.processor.fixtures.CatalogBinding;
 import dev.zocket.spi.InputDecoder;
+import dev.zocket.spi.MethodDispatcher;
 import dev.zocket.spi.MethodResult;
 import dev.zocket.validation.ValidatingInputDecoder;
 import jakarta.validation.Validation;
@@ -45,8 +46,9 @@ class SealedMessagesTest {
     }
 
     private static String call(String method, String input) throws Exception {
-        MethodResult result = CatalogBinding.INSTANCE.dispatcher().dispatch(new CatalogActor(), method,
-                JSON.parse(input), INPUTS);
+        MethodDispatcher<Catalog> dispatcher = CatalogBinding.INSTANCE.dispatcher();
+        Object decoded = dispatcher.decode(method, JSON.parse(input), INPUTS);
+        MethodResult result = dispatcher.invoke(new CatalogActor(), method, decoded);
         return JSON.toJson(((MethodResult.Value) result).value());
     }
 

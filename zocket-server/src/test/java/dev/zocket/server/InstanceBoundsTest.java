@@ -30,6 +30,8 @@ class InstanceBoundsTest {
             assertCode("bad_request", infinite);
             assertEquals("Validation failed for add: [amount: must be a finite number]", infinite.get("error").asString());
             assertCode("forbidden", banned.call("counter", "fresh-4", "increment", null));
+            // Middleware runs before the input is decoded: a rejected caller learns nothing of its rules.
+            assertCode("forbidden", banned.call("counter", "fresh-6", "add", "{\"amount\":0}"));
             assertCode("forbidden", client.call("counter", "fresh-5", "reset", null));
 
             assertEquals(0, server.metrics().liveInstances());

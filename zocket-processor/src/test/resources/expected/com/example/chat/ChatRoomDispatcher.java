@@ -25,11 +25,32 @@ public final class ChatRoomDispatcher implements MethodDispatcher<ChatRoom> {
     }
 
     @Override
-    public MethodResult dispatch(ChatRoom actor, String method, JsonNode input,
-            InputDecoder inputs) {
+    public Object decode(String method, JsonNode input, InputDecoder inputs) {
         switch (method) {
             case "sendMessage":
-                return MethodResult.value(actor.sendMessage(inputs.decode("sendMessage", input, SEND_MESSAGE_INPUT)));
+                return inputs.decode("sendMessage", input, SEND_MESSAGE_INPUT);
+            case "clear":
+                return null;
+            case "count":
+                return null;
+            case "history":
+                return null;
+            case "sendLater":
+                return inputs.decode("sendLater", input, SEND_LATER_INPUT);
+            case "flush":
+                return null;
+            case "join":
+                return inputs.decode("join", input, JOIN_INPUT);
+            default:
+                throw MethodDispatcher.unknownMethod(method);
+        }
+    }
+
+    @Override
+    public MethodResult invoke(ChatRoom actor, String method, Object input) {
+        switch (method) {
+            case "sendMessage":
+                return MethodResult.value(actor.sendMessage((ChatRoom.Send) input));
             case "clear":
                 actor.clear();
                 return MethodResult.none();
@@ -38,11 +59,11 @@ public final class ChatRoomDispatcher implements MethodDispatcher<ChatRoom> {
             case "history":
                 return MethodResult.value(actor.history());
             case "sendLater":
-                return MethodResult.pending(actor.sendLater(inputs.decode("sendLater", input, SEND_LATER_INPUT)), false);
+                return MethodResult.pending(actor.sendLater((ChatRoom.Send) input), false);
             case "flush":
                 return MethodResult.pending(actor.flush(), true);
             case "join":
-                actor.join(inputs.decode("join", input, JOIN_INPUT));
+                actor.join((ChatRoom.Join) input);
                 return MethodResult.none();
             default:
                 throw MethodDispatcher.unknownMethod(method);

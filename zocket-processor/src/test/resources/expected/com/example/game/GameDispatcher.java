@@ -21,10 +21,20 @@ public final class GameDispatcher implements MethodDispatcher<Game> {
     }
 
     @Override
-    public MethodResult dispatch(Game actor, String method, JsonNode input, InputDecoder inputs) {
+    public Object decode(String method, JsonNode input, InputDecoder inputs) {
         switch (method) {
             case "play":
-                return MethodResult.value(actor.play(inputs.decode("play", input, PLAY_INPUT)));
+                return inputs.decode("play", input, PLAY_INPUT);
+            default:
+                throw MethodDispatcher.unknownMethod(method);
+        }
+    }
+
+    @Override
+    public MethodResult invoke(Game actor, String method, Object input) {
+        switch (method) {
+            case "play":
+                return MethodResult.value(actor.play((Game.Move) input));
             default:
                 throw MethodDispatcher.unknownMethod(method);
         }

@@ -178,7 +178,7 @@ final class ActorInstance<C, S extends Record, E> {
     private void handleRpc(Peer peer, RpcCall call, long receivedNanos) {
         touch();
         Transaction<S> current = new Transaction<>(peer.caller(), state);
-        InputCheck.Decoded input;
+        Object input;
         try {
             List<Middleware> chain = type.middleware();
             if (!chain.isEmpty()) {
@@ -193,7 +193,8 @@ final class ActorInstance<C, S extends Record, E> {
             return;
         }
         try {
-            input = type.inputs().decode(call.method(), call.input(), registry.codecs().inputs());
+            // The generated decode step needs no implementation: a call with bad input creates none.
+            input = type.binding().dispatcher().decode(call.method(), call.input(), registry.codecs().inputs());
         } catch (RuntimeException invalid) {
             fail(peer, call, receivedNanos, RpcErrors.fromHandler(invalid), invalid);
             retireIfUnused();
@@ -212,7 +213,7 @@ final class ActorInstance<C, S extends Record, E> {
         transaction = current;
         MethodResult result;
         try {
-            result = type.binding().dispatcher().dispatch(implementation, call.method(), call.input(), input.replay());
+            result = type.binding().dispatcher().invoke(implementation, call.method(), input);
         } catch (Throwable thrown) {
             transaction = null;
             fail(peer, call, receivedNanos, RpcErrors.fromHandler(thrown), thrown);

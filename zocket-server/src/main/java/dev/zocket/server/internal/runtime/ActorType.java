@@ -19,7 +19,6 @@ public final class ActorType<C, S extends Record, E> {
     private final ActorFactory<C, S, E> factory;
     private final List<Middleware> middleware;
     private final Set<String> methods = new HashSet<>();
-    private final InputCheck<C> inputs;
 
     public ActorType(ActorBinding<C, S, E> binding, ActorFactory<C, S, E> factory, List<Middleware> middleware) {
         this.binding = Objects.requireNonNull(binding, "binding");
@@ -28,12 +27,6 @@ public final class ActorType<C, S extends Record, E> {
         for (MethodDescriptor method : binding.methods()) {
             methods.add(method.name());
         }
-        this.inputs = new InputCheck<>(binding.contract(), binding.dispatcher());
-    }
-
-    /** Decodes and validates RPC inputs before an implementation exists. */
-    InputCheck<C> inputs() {
-        return inputs;
     }
 
     public ActorBinding<C, S, E> binding() {
