@@ -28,7 +28,9 @@ public final class AttackTable {
                 .append("|---|---|---|---|---|---|---|\n");
         for (Attack attack : attacks) {
             System.err.println("running " + attack.name());
+            long start = System.nanoTime();
             TrialResult result = Trial.run(attack);
+            System.err.printf("  %s: %d s%n", attack.name(), (System.nanoTime() - start) / 1_000_000_000);
             table.append(row(result)).append('\n');
             result.failures().forEach(failure -> System.err.println("  " + attack.name() + ": " + failure));
         }

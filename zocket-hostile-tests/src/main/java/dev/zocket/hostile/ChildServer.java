@@ -133,6 +133,19 @@ public final class ChildServer implements AutoCloseable {
         return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /**
+     * The value of an unlabelled meter on {@code /metrics} (Prometheus text), such as
+     * {@code zocket_actors_live}.
+     */
+    public double metric(String name) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        String body = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        return body.lines().filter(line -> line.startsWith(name + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(name.length() + 1).trim()))
+                .orElseThrow(() -> new IOException("No meter " + name + " on /metrics"));
+    }
+
     /** Live heap after full collections, as the child measures it; fails if it does not answer in 20 s. */
     public long liveHeapBytes() throws IOException {
         return Long.parseLong(ask("heap"));

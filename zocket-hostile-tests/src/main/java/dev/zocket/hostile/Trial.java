@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs one attack against a fresh child server while an innocent client keeps calling, then
@@ -31,10 +32,22 @@ public final class Trial {
 
     private Trial() {}
 
-    public static TrialResult run(Attack attack) throws Exception {
+    public static TrialResult run(Attack attack) {
         List<String> failures = new ArrayList<>();
         Latencies baseline = new Latencies();
         Latencies during = new Latencies();
+        long heap = -1;
+        try {
+            heap = run(attack, baseline, during, failures);
+        } catch (Exception e) {
+            failures.add("the trial could not run: " + e.getMessage());
+        }
+        return new TrialResult(attack.name(), attack.description(), baseline, during, heap, failures);
+    }
+
+    /** Runs the trial, filling in the latencies and failures; returns the live heap under attack, or -1. */
+    private static long run(Attack attack, Latencies baseline, Latencies during, List<String> failures)
+            throws Exception {
         long heap = -1;
         try (ChildServer server = ChildServer.start(attack.serverLimits());
                 InnocentClient innocent = InnocentClient.connect(server.wsPort())) {
@@ -74,12 +87,12 @@ public final class Trial {
                 attacker.shutdownNow();
             }
         }
-        return new TrialResult(attack.name(), attack.description(), baseline, during, heap, failures);
+        return heap;
     }
 
     /** Makes innocent calls while {@code condition} holds; false, and a failure noted, once one fails. */
     private static boolean callWhile(InnocentClient innocent, Latencies latencies,
-            java.util.function.BooleanSupplier condition, List<String> failures) {
+            BooleanSupplier condition, List<String> failures) {
         while (condition.getAsBoolean()) {
             try {
                 latencies.add(innocent.timedCall());

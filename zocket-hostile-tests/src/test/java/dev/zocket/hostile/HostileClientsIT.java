@@ -22,7 +22,7 @@ class HostileClientsIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("attacks")
-    void theServerWithstands(Attack attack) throws Exception {
+    void theServerWithstands(Attack attack) {
         TrialResult result = Trial.run(attack);
         System.out.println(AttackTable.row(result));
         assertTrue(result.passed(), () -> attack.name() + " broke the server's guarantees:\n- "

@@ -37,7 +37,7 @@ final class MalformedFlood implements Attack {
         }
         byte[] bytes = batch.toByteArray();
         AtomicInteger closedWith1008 = new AtomicInteger();
-        Bounds bounds = Bounds.of(Duration.ofSeconds(10));
+        Bounds bounds = Bounds.of(Duration.ofSeconds(6));
         Parallel.run(CONNECTIONS, 4, bounds, c -> {
             WsSocket socket = bounds.guard(engagement.hold(WsSocket.connect(server.wsPort())));
             try {

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class OversizedSnapshot implements Attack {
 
-    private static final int STROKES = 200;
+    private static final int STROKES = 150;
     private static final int POINTS = 2_000;
     private static final String ROOM = "big-room";
 
@@ -31,7 +31,7 @@ final class OversizedSnapshot implements Attack {
         Engagement engagement = new Engagement();
         DrawingRound.start(server.wsPort(), ROOM, engagement);
         RpcConnection vandal = engagement.hold(RpcConnection.connect(server.wsPort()));
-        String stroke = DrawingRound.stroke(POINTS, "1234.5678");
+        String stroke = DrawingRound.stroke(POINTS, "12345.678901");
         Bounds bounds = Bounds.of(Duration.ofSeconds(15));
         bounds.guard(vandal);
         try {

@@ -26,7 +26,7 @@ final class PongFlood implements Attack {
     @Override
     public Engagement launch(ChildServer server) throws Exception {
         Engagement engagement = new Engagement();
-        Bounds bounds = Bounds.of(Duration.ofSeconds(10));
+        Bounds bounds = Bounds.of(Duration.ofSeconds(6));
         WsSocket socket = bounds.guard(engagement.hold(WsSocket.connect(server.wsPort(), 4096)));
         ByteArrayOutputStream batch = new ByteArrayOutputStream();
         byte[] ping = Frames.frame(Frames.PING, new byte[125]);

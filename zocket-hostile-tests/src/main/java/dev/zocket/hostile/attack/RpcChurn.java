@@ -15,6 +15,8 @@ final class RpcChurn implements Attack {
     private static final int CONNECTIONS = 4;
     private static final int CALLS_PER_CONNECTION = 75_000;
     private static final int BATCH = 250;
+    /** The innocent client's counter, and a little slack. */
+    private static final int MAX_LIVE_INSTANCES = 10;
 
     @Override
     public String name() {
@@ -30,7 +32,7 @@ final class RpcChurn implements Attack {
     @Override
     public Engagement launch(ChildServer server) throws Exception {
         Engagement engagement = new Engagement();
-        Bounds bounds = Bounds.of(Duration.ofSeconds(10));
+        Bounds bounds = Bounds.of(Duration.ofSeconds(6));
         Parallel.run(CONNECTIONS, CONNECTIONS, bounds, c -> {
             WsSocket socket = bounds.guard(engagement.hold(WsSocket.connect(server.wsPort())));
             socket.drainInBackground();
@@ -49,6 +51,20 @@ final class RpcChurn implements Attack {
             }
         });
         // the server may have closed some of them for a limit: that is an allowed answer
-        return engagement;
+        return new Engagement() {
+            @Override
+            public void verify(ChildServer target) throws Exception {
+                double live = target.metric("zocket_actors_live");
+                if (live > MAX_LIVE_INSTANCES) {
+                    throw new AssertionError(String.format("%.0f instances are live after calls that all had to be "
+                            + "rejected: a rejected call must not create one", live));
+                }
+            }
+
+            @Override
+            public void close() {
+                engagement.close();
+            }
+        };
     }
 }

@@ -29,7 +29,7 @@ final class SlowReaders implements Attack {
     @Override
     public Engagement launch(ChildServer server) throws Exception {
         Engagement engagement = new Engagement();
-        Bounds bounds = Bounds.of(Duration.ofSeconds(12));
+        Bounds bounds = Bounds.of(Duration.ofSeconds(8));
         Parallel.run(READERS, 4, bounds, i -> {
             WsSocket reader = engagement.hold(WsSocket.connect(server.wsPort(), 4096));
             reader.sendText(Messages.subscription("state:sub", "counter", COUNTER));

@@ -29,7 +29,7 @@ final class SubscriptionChurn implements Attack {
     @Override
     public Engagement launch(ChildServer server) throws Exception {
         Engagement engagement = new Engagement();
-        Bounds bounds = Bounds.of(Duration.ofSeconds(10));
+        Bounds bounds = Bounds.of(Duration.ofSeconds(6));
         Parallel.run(CONNECTIONS, CONNECTIONS, bounds, c -> {
             WsSocket socket = bounds.guard(engagement.hold(WsSocket.connect(server.wsPort())));
             socket.drainInBackground();
