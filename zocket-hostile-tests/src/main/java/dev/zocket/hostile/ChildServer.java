@@ -165,6 +165,9 @@ public final class ChildServer implements AutoCloseable {
         if (answer == null) {
             throw new IOException("The child server did not answer '" + command + "' (" + exitDescription() + ")");
         }
+        if (answer.startsWith("Terminating due to")) {
+            throw new IOException("The child server ran out of memory: " + answer);
+        }
         return answer;
     }
 
