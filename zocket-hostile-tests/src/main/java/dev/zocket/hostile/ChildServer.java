@@ -120,7 +120,11 @@ public final class ChildServer implements AutoCloseable {
 
     /** How the process ended, for failure messages; "running" while it runs. */
     public String exitDescription() {
-        return process.isAlive() ? "running" : "exited with " + process.exitValue();
+        if (process.isAlive()) {
+            return "running";
+        }
+        // -XX:+ExitOnOutOfMemoryError exits with 3, after printing why on standard output
+        return "exited with " + process.exitValue() + (process.exitValue() == 3 ? ", out of memory" : "");
     }
 
     /**
