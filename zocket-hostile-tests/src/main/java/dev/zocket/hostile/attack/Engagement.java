@@ -1,7 +1,6 @@
 package dev.zocket.hostile.attack;
 
 import dev.zocket.hostile.ChildServer;
-import dev.zocket.hostile.wire.WsSocket;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,11 +16,6 @@ public class Engagement implements AutoCloseable {
     public synchronized <T extends AutoCloseable> T hold(T resource) {
         held.add(resource);
         return resource;
-    }
-
-    /** The sockets held, in the order they were opened. */
-    public synchronized List<WsSocket> sockets() {
-        return held.stream().filter(WsSocket.class::isInstance).map(WsSocket.class::cast).toList();
     }
 
     /**

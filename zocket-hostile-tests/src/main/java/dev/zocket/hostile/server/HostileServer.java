@@ -22,8 +22,9 @@ import java.util.random.RandomGenerator;
  * 127.0.0.1 with ephemeral WebSocket and HTTP ports.
  *
  * <p>Arguments: {@code --limit NAME=VALUE}, repeatable, sets the {@link ServerLimits} limit of
- * that name (durations in seconds, may have a fraction); everything else stays at its default,
- * or its {@code ZOCKET_*} environment variable.
+ * that builder name, or with {@code ~REGEX=VALUE} the one limit whose name or description
+ * matches (durations in seconds, may have a fraction); everything else stays at its default, or
+ * its {@code ZOCKET_*} environment variable.
  *
  * <p>Once listening it prints {@code ports ws=<port> http=<port>} on standard output. It then
  * answers lines on standard input, one line each on standard output:
