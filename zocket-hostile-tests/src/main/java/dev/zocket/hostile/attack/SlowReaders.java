@@ -4,6 +4,7 @@ import dev.zocket.hostile.ChildServer;
 import dev.zocket.hostile.wire.WsSocket;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Many subscribers of one busy counter that never read: each one's backlog grows with every
@@ -24,6 +25,15 @@ final class SlowReaders implements Attack {
     @Override
     public String description() {
         return READERS + " non-reading state+event subscribers of a counter, up to " + INCREMENTS + " increments";
+    }
+
+    /**
+     * What is queued for slow readers is held in the heap: the global outbound budget must fit the
+     * child's 128 MiB (the default, 256 MiB, is sized for larger servers).
+     */
+    @Override
+    public List<String> serverLimits() {
+        return List.of("?maxOutboundBytes=" + 32 * 1024 * 1024);
     }
 
     @Override

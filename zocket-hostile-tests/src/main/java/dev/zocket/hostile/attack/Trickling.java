@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Upgrade requests and frames sent a byte at a time, never finished within a deadline: the
  * server must drop both kinds. The server runs with a 2-second heartbeat here, so an upgrade
- * must finish within 2 seconds.
+ * must finish within 2 seconds, and a 3-second frame deadline.
  */
 final class Trickling implements Attack {
 
@@ -32,7 +32,7 @@ final class Trickling implements Attack {
 
     @Override
     public List<String> serverLimits() {
-        return List.of("heartbeatInterval=2");
+        return List.of("heartbeatInterval=2", "?frameTimeout=3");
     }
 
     @Override

@@ -22,9 +22,9 @@ import java.util.random.RandomGenerator;
  * 127.0.0.1 with ephemeral WebSocket and HTTP ports.
  *
  * <p>Arguments: {@code --limit NAME=VALUE}, repeatable, sets the {@link ServerLimits} limit of
- * that builder name, or with {@code ~REGEX=VALUE} the one limit whose name or description
- * matches (durations in seconds, may have a fraction); everything else stays at its default, or
- * its {@code ZOCKET_*} environment variable.
+ * that builder name (durations in seconds, may have a fraction; {@code ?NAME=VALUE} if the
+ * server may not have it); everything else stays at its default, or its {@code ZOCKET_*}
+ * environment variable.
  *
  * <p>Once listening it prints {@code ports ws=<port> http=<port>} on standard output. It then
  * answers lines on standard input, one line each on standard output:
@@ -45,7 +45,7 @@ public final class HostileServer {
             if (!args[i].equals("--limit") || i + 1 == args.length) {
                 throw new IllegalArgumentException("Usage: --limit NAME=VALUE ...; got " + args[i]);
             }
-            LimitSetting.parse(args[++i]).applyTo(limits);
+            LimitSetting.parse(args[++i]).ifPresent(setting -> setting.applyTo(limits));
         }
         FaultyFactory faulty = new FaultyFactory();
         ZocketServer server = ZocketServer.builder()

@@ -3,35 +3,32 @@ package dev.zocket.hostile.server;
 import dev.zocket.server.ServerLimits;
 import dev.zocket.server.ServerLimits.Limit;
 import java.time.Duration;
-import java.util.List;
-import java.util.function.Predicate;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * One {@code NAME=VALUE} argument of {@link HostileServer}, naming a {@link ServerLimits}
- * limit by its builder name, or {@code ~REGEX} for the one limit whose name or description
- * matches. Found at run time, so the harness compiles against any version of
- * {@code ServerLimits}; a name that matches no limit, or several, stops the server with the
- * names it knows.
+ * limit by its builder name. Looked up at run time, so the harness compiles against any version
+ * of {@code ServerLimits}. An unknown name stops the server with the names it knows, unless it
+ * is written {@code ?NAME=VALUE}: an optional setting, left out on a server without that limit.
  */
 record LimitSetting(Limit<?> limit, String value) {
 
-    static LimitSetting parse(String argument) {
+    static Optional<LimitSetting> parse(String argument) {
         int equals = argument.indexOf('=');
         if (equals < 1) {
             throw new IllegalArgumentException("Expected NAME=VALUE, got " + argument);
         }
-        String name = argument.substring(0, equals);
-        Predicate<Limit<?>> wanted = name.startsWith("~")
-                ? candidate -> Pattern.compile(name.substring(1), Pattern.CASE_INSENSITIVE)
-                        .matcher(candidate.name() + " " + candidate.description()).find()
-                : candidate -> candidate.name().equals(name);
-        List<Limit<?>> matches = ServerLimits.all().stream().filter(wanted).toList();
-        if (matches.size() != 1) {
-            throw new IllegalArgumentException(matches.size() + " limits match " + name + "; the limits are "
+        boolean optional = argument.startsWith("?");
+        String name = argument.substring(optional ? 1 : 0, equals);
+        Optional<Limit<?>> limit = ServerLimits.all().stream().filter(candidate -> candidate.name().equals(name)).findFirst();
+        if (limit.isEmpty() && !optional) {
+            throw new IllegalArgumentException("No limit named " + name + "; the limits are "
                     + ServerLimits.all().stream().map(Limit::name).toList());
         }
-        return new LimitSetting(matches.get(0), argument.substring(equals + 1));
+        if (limit.isEmpty()) {
+            System.err.println("This server has no limit " + name + "; the optional setting is left out");
+        }
+        return limit.map(found -> new LimitSetting(found, argument.substring(equals + 1)));
     }
 
     void applyTo(ServerLimits.Builder builder) {
