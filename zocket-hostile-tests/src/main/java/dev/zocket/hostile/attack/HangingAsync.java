@@ -4,6 +4,7 @@ import dev.zocket.hostile.ChildServer;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,17 +48,19 @@ final class HangingAsync implements Attack {
             @Override
             public void verify(ChildServer target) throws Exception {
                 caller.socket.setReadTimeout(15_000);
+                List<String> all = new ArrayList<>(hangs);
+                all.addAll(pings);
+                Map<String, JsonNode> results;
+                try {
+                    results = caller.results(all);
+                } catch (SocketTimeoutException e) {
+                    throw new AssertionError("A hung call, or the call queued behind it, got no answer within "
+                            + "15 s: the instance did not move on", e);
+                }
                 List<String> wrong = new ArrayList<>();
                 for (int i = 0; i < INSTANCES; i++) {
-                    JsonNode hang;
-                    JsonNode ping;
-                    try {
-                        hang = caller.result(hangs.get(i));
-                        ping = caller.result(pings.get(i));
-                    } catch (SocketTimeoutException e) {
-                        throw new AssertionError("A hung call, or the call queued behind it, got no answer within "
-                                + "15 s: the instance did not move on", e);
-                    }
+                    JsonNode hang = results.get(hangs.get(i));
+                    JsonNode ping = results.get(pings.get(i));
                     if (!RpcConnection.outcome(hang).equals("timeout") || !RpcConnection.outcome(ping).equals("ok")) {
                         wrong.add(hang + " / " + ping);
                     }

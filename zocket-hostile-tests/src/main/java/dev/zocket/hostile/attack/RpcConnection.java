@@ -3,6 +3,11 @@ package dev.zocket.hostile.attack;
 import dev.zocket.hostile.wire.WsSocket;
 import dev.zocket.json.JsonCodec;
 import java.io.IOException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 
@@ -44,6 +49,22 @@ final class RpcConnection implements AutoCloseable {
                 return message;
             }
         }
+    }
+
+    /**
+     * The {@code rpc:result}s of calls {@code ids}, by id, in whatever order they arrive; skips
+     * anything else.
+     */
+    Map<String, JsonNode> results(Collection<String> ids) throws IOException {
+        Set<String> awaited = new HashSet<>(ids);
+        Map<String, JsonNode> results = new HashMap<>();
+        while (!awaited.isEmpty()) {
+            JsonNode message = next();
+            if (message.path("type").asString().equals("rpc:result") && awaited.remove(message.path("id").asString())) {
+                results.put(message.path("id").asString(), message);
+            }
+        }
+        return results;
     }
 
     /** The next message of {@code type}, skipping others. */
