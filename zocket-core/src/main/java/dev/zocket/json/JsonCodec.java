@@ -322,6 +322,9 @@ public final class JsonCodec {
             public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config,
                     BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
                 Class<?> type = description.getBeanClass();
+                if (FloatingPointFromNumbersOnly.READS.contains(type)) {
+                    return new FloatingPointFromNumbersOnly(deserializer, type);
+                }
                 JsonFormat format = type.getAnnotation(JsonFormat.class);
                 if (type.isRecord() && format != null && format.shape() == JsonFormat.Shape.ARRAY) {
                     return new ArityCheckingDeserializer(deserializer, type.getRecordComponents().length);
@@ -422,6 +425,34 @@ public final class JsonCodec {
                 return Collections.unmodifiableMap(map);
             }
             return value;
+        }
+    }
+
+    /**
+     * Reads floating-point numbers from JSON numbers only. Jackson takes the strings
+     * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"} as numbers even with scalar
+     * coercion off, which would let a client put a value into state that JSON cannot carry.
+     */
+    private static final class FloatingPointFromNumbersOnly extends DelegatingDeserializer {
+        static final Set<Class<?>> READS = Set.of(double.class, Double.class, float.class, Float.class);
+        private final Class<?> type;
+
+        FloatingPointFromNumbersOnly(ValueDeserializer<?> delegate, Class<?> type) {
+            super(delegate);
+            this.type = type;
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+            return new FloatingPointFromNumbersOnly(delegate, type);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.currentToken() == JsonToken.VALUE_STRING) {
+                return context.handleUnexpectedToken(type, parser);
+            }
+            return super.deserialize(parser, context);
         }
     }
 

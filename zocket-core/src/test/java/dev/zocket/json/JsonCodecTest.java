@@ -58,6 +58,9 @@ class JsonCodecTest {
         "{\"count\":1,\"flag\":true,\"stroke\":{\"points\":[[1]],\"color\":\"#fff\",\"width\":1}}   | stroke.points[0] | expected an array of 2 elements but got 1",
         "{\"count\":1,\"flag\":true,\"stroke\":{\"points\":[[1,2,3]],\"color\":\"#fff\",\"width\":1}} | stroke.points[0] | expected an array of 2 elements but got 3",
         "{\"count\":1,\"flag\":true,\"stroke\":{\"points\":[[1,\"2\"]],\"color\":\"#fff\",\"width\":1}} | stroke.points[0] | expected a number",
+        "{\"count\":1,\"flag\":true,\"stroke\":{\"points\":[[1,\"NaN\"]],\"color\":\"#fff\",\"width\":1}} | stroke.points[0] | expected a number",
+        "{\"count\":1,\"flag\":true,\"stroke\":{\"points\":[[1,2]],\"color\":\"#fff\",\"width\":\"Infinity\"}} | stroke.width | expected a number",
+        "{\"count\":1,\"flag\":true,\"stroke\":{\"points\":[[1,2]],\"color\":\"#fff\",\"width\":\"-Infinity\"}} | stroke.width | expected a number",
         "{\"count\":1,\"flag\":true,\"stroke\":{\"points\":[[1,2]],\"color\":\"#fff\"}} | stroke.width | is required",
         "[]                                                          | ''          | expected an object",
     })
