@@ -37,4 +37,9 @@ public interface ActorBinding<C, S extends Record, E> {
 
     /** The RPC methods, in declaration order. */
     List<MethodDescriptor> methods();
+
+    /** Who may call and subscribe, from the contract's security annotations. */
+    default AccessRules accessRules() {
+        return AccessRules.NONE;
+    }
 }
