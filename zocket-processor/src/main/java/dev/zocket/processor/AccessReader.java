@@ -2,6 +2,7 @@ package dev.zocket.processor;
 
 import dev.zocket.processor.AccessModel.Rule;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,14 +39,20 @@ final class AccessReader {
     }
 
     /**
-     * The rules of {@code contract} and of {@code methods}, its RPC methods (a method inherited
-     * from a superinterface without an annotation of its own follows the contract's).
+     * The rules of {@code contract} and of {@code methods}, its RPC methods. As in Jakarta EE, a
+     * method without an annotation of its own follows the interface that declares it: a method
+     * inherited from an annotated superinterface follows that superinterface, any other the contract.
      */
     AccessModel read(TypeElement contract, List<ExecutableElement> methods) {
         Rule contractRule = ruleOf(contract);
+        Map<Element, Rule> declaringRules = new HashMap<>();
         Map<String, Rule> methodRules = new LinkedHashMap<>();
         for (ExecutableElement method : methods) {
             Rule rule = ruleOf(method);
+            Element declaring = method.getEnclosingElement();
+            if (rule.kind() == AccessModel.Kind.UNRESTRICTED && !declaring.equals(contract)) {
+                rule = declaringRules.computeIfAbsent(declaring, this::ruleOf);
+            }
             if (rule.kind() != AccessModel.Kind.UNRESTRICTED) {
                 methodRules.put(method.getSimpleName().toString(), rule);
             }

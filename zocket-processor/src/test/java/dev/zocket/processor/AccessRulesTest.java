@@ -38,6 +38,12 @@ class AccessRulesTest {
     }
 
     @Test
+    void anInheritedMethodFollowsTheInterfaceDeclaringIt() {
+        assertEquals(RoleRule.rolesAllowed(Set.of("auditor")), VAULT.call("auditCount"));
+        assertSame(RoleRule.permitAll(), VAULT.call("auditPolicy"));
+    }
+
+    @Test
     void subscribingFollowsTheInterface() {
         assertEquals(TELLERS_AND_AUDITORS, VAULT.subscribe());
     }
