@@ -16,9 +16,11 @@ import javax.lang.model.element.TypeElement;
  * @param stateHasNoArgConstructor whether a fresh state is {@code new State()}
  * @param methods the RPC methods in declaration order
  * @param events the {@code @Events} interface, if declared
+ * @param access the role rules of its Jakarta security annotations
  */
 record ActorModel(TypeElement contract, ClassName contractName, String name, RecordType state,
-        List<RecordType> stateRecords, boolean stateHasNoArgConstructor, List<MethodModel> methods, Optional<EventsModel> events) {
+        List<RecordType> stateRecords, boolean stateHasNoArgConstructor, List<MethodModel> methods, Optional<EventsModel> events,
+        AccessModel access) {
 
     /**
      * One RPC method.

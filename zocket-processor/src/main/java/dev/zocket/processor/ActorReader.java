@@ -9,6 +9,7 @@ import dev.zocket.processor.TypeResolver.Use;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,12 +108,14 @@ final class ActorReader {
         methods.forEach(m -> m.input().ifPresent(input -> cascade.check(input.type())));
         events.ifPresent(e -> e.events().forEach(event -> cascade.check(event.payload().type())));
 
+        AccessModel access = readAccess(contract, methods, events, resolver);
+
         ClassName contractName = ClassName.get(contract);
         if (reporter.errorCount() != errorsBefore || state == null) {
             return Optional.empty();
         }
         ActorModel model = new ActorModel(contract, contractName, name, state, resolver.recordsSeen(Use.STATE),
-                hasNoArgConstructor(stateElement), methods, events);
+                hasNoArgConstructor(stateElement), methods, events, access);
         checkGeneratedNames(model);
         if (reporter.errorCount() != errorsBefore) {
             return Optional.empty();
@@ -318,6 +321,30 @@ final class ActorReader {
             return Optional.empty();
         }
         return Optional.of(new MethodModel(name, input, result, async, !method.getThrownTypes().isEmpty()));
+    }
+
+    /**
+     * The contract's role rules; reports security annotations where they mean nothing: on the
+     * events interface and on the records the contract uses.
+     */
+    private AccessModel readAccess(TypeElement contract, List<MethodModel> methods, Optional<EventsModel> events,
+            TypeResolver resolver) {
+        AccessReader reader = new AccessReader(elements, reporter);
+        events.map(e -> elements.getTypeElement(e.typeName().canonicalName())).ifPresent(reader::checkEvents);
+        Set<TypeElement> records = new LinkedHashSet<>();
+        for (Use use : Use.values()) {
+            resolver.recordsSeen(use).forEach(record -> records.add(record.element()));
+        }
+        records.forEach(reader::checkRecord);
+        Set<String> names = new HashSet<>();
+        methods.forEach(m -> names.add(m.name()));
+        List<ExecutableElement> rpcMethods = new ArrayList<>();
+        for (ExecutableElement method : declaredMethods(contract)) {
+            if (names.remove(method.getSimpleName().toString())) {
+                rpcMethods.add(method);
+            }
+        }
+        return reader.read(contract, rpcMethods);
     }
 
     private void checkListenerCollisions(EventsModel events, List<MethodModel> methods) {

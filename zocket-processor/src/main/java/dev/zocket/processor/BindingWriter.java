@@ -50,6 +50,9 @@ final class BindingWriter {
         addInitialState(type);
         addGeneratedParts(type);
         addMethods(type);
+        if (!model.access().isEmpty()) {
+            addAccessRules(type);
+        }
         return file(name, type.build(), model);
     }
 
@@ -104,6 +107,15 @@ final class BindingWriter {
                         ? CodeBlock.of("return new $T(sink, target)", model.emitterName())
                         : CodeBlock.of("return $T.INSTANCE", NO_EVENTS))
                 .build());
+    }
+
+    /**
+     * {@code accessRules()}, answered by a nested {@code Access} class: a switch over the
+     * annotated methods, one constant per distinct role set.
+     */
+    private void addAccessRules(TypeSpec.Builder type) {
+        type.addMethod(getter("accessRules", ACCESS_RULES, CodeBlock.of("Access.INSTANCE")));
+        type.addType(new AccessRulesWriter(model).write());
     }
 
     private static MethodSpec getter(String name, TypeName type, CodeBlock value) {

@@ -128,6 +128,17 @@ enum Message {
     EVENT_LISTENER_COLLISION(
             "Event %s generates the handle method %s, which collides with the actor method of the same name."
                     + " Rename the event or the method."),
+    ACCESS_CONFLICT(
+            "%s is annotated %s, which contradict each other. Keep one: @PermitAll (every caller), @DenyAll"
+                    + " (nobody) or @RolesAllowed({\"role\", ...}) (callers holding one of the roles)."),
+    ACCESS_ROLES_EMPTY(
+            "@RolesAllowed on %s names no role, so nobody could pass it. Name the roles that may, e.g."
+                    + " @RolesAllowed(\"admin\"), or write @DenyAll if nobody may."),
+    ACCESS_ROLE_BLANK(
+            "@RolesAllowed on %s names a blank role, which no caller can hold. Remove it or write the role's name."),
+    ACCESS_MEANINGLESS(
+            "@%s on %s has no effect: %s. Move it to the @Actor interface (for subscribing and every method)"
+                    + " or to the method it should guard."),
     GENERATED_NAME_COLLISION(
             "Type %s already exists, but Zocket generates it for actor %s. Rename the existing type or the"
                     + " actor interface."),

@@ -28,6 +28,8 @@ final class ZocketTypes {
     static final ClassName EVENT_SINK = ClassName.get("dev.zocket.spi", "EventSink");
     static final ClassName EVENT_TARGET = ClassName.get("dev.zocket.spi", "EventTarget");
     static final ClassName METHOD_DESCRIPTOR = ClassName.get("dev.zocket.spi", "MethodDescriptor");
+    static final ClassName ACCESS_RULES = ClassName.get("dev.zocket.spi", "AccessRules");
+    static final ClassName ROLE_RULE = ClassName.get("dev.zocket.spi", "RoleRule");
     static final ClassName NO_EVENTS = ClassName.get("dev.zocket.spi", "NoEvents");
     static final ClassName PATCH_BUILDER = ClassName.get("dev.zocket.diff", "PatchBuilder");
     static final ClassName DIFFS = ClassName.get("dev.zocket.diff", "Diffs");

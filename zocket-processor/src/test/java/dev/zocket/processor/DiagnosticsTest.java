@@ -339,4 +339,50 @@ class DiagnosticsTest {
                 + " DoesNotExist, which could not be resolved. Check the imports and that the type is on the class"
                 + " path.", "record State(DoesNotExist ghost)");
     }
+    @Test
+    void contradictingSecurityAnnotationsAreRefused() {
+        String fix = ", which contradict each other. Keep one: @PermitAll (every caller), @DenyAll (nobody) or"
+                + " @RolesAllowed({\"role\", ...}) (callers holding one of the roles).";
+        assertError("ErroneousConflictingAccess", "ErroneousConflictingAccess is annotated @PermitAll and @RolesAllowed"
+                + fix, "public interface ErroneousConflictingAccess");
+        assertError("ErroneousConflictingAccess", "reset is annotated @PermitAll and @DenyAll" + fix, "void reset()");
+    }
+
+    @Test
+    void rolesAllowedMustNameARole() {
+        assertErrorAt("ErroneousEmptyRoles", "@RolesAllowed on reset names no role, so nobody could pass it. Name the"
+                + " roles that may, e.g. @RolesAllowed(\"admin\"), or write @DenyAll if nobody may.",
+                "@RolesAllowed({})", "{}");
+        assertErrorAt("ErroneousEmptyRoles", "@RolesAllowed on clear names a blank role, which no caller can hold."
+                + " Remove it or write the role's name.", "@RolesAllowed({\"admin\", \" \"})", "\" \"");
+    }
+
+    @Test
+    void securityAnnotationsOnEventsHaveNoEffect() {
+        String why = " has no effect: events go to every subscriber of the instance, and subscribing follows the"
+                + " contract interface's rule. Move it to the @Actor interface (for subscribing and every method)"
+                + " or to the method it should guard.";
+        JavaFileObject source = source("ErroneousAccessOnEvents");
+        Compilation compilation = compile(source);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("@RolesAllowed on Events" + why).inFile(source)
+                .onLineContaining("interface Events");
+        assertThat(compilation).hadErrorContaining("@RolesAllowed on ping" + why).inFile(source)
+                .onLineContaining("void ping(");
+    }
+
+    @Test
+    void securityAnnotationsOnRecordsHaveNoEffect() {
+        String why = " has no effect: records are data, and Zocket checks roles only when a method is called or an"
+                + " instance subscribed. Move it to the @Actor interface (for subscribing and every method) or to"
+                + " the method it should guard.";
+        JavaFileObject source = source("ErroneousAccessOnRecord");
+        Compilation compilation = compile(source);
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(2);
+        assertThat(compilation).hadErrorContaining("@RolesAllowed on Secret" + why).inFile(source)
+                .onLineContaining("record Secret(");
+        assertThat(compilation).hadErrorContaining("@DenyAll on amount" + why).inFile(source)
+                .onLineContaining("public int amount()");
+    }
 }

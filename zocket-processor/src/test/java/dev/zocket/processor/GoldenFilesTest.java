@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Compiles each representative contract under {@code good/} ({@code ChatRoom}: records, lists,
- * string maps, optionals, every kind of method and event; {@code Game}: sealed interfaces, keyed
+ * string maps, optionals, every kind of method and event, Jakarta security annotations; {@code Game}: sealed interfaces, keyed
  * and sorted maps, sets) and compares every generated source with the checked-in file under
  * {@code expected/}. Run with {@code ZOCKET_UPDATE_GOLDEN=1} to rewrite
  * the expected files after an intended change, then review the diff.

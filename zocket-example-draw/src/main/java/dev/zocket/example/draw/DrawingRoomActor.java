@@ -154,16 +154,26 @@ public final class DrawingRoomActor implements DrawingRoom, ActorLifecycle {
         return state.withPhase(Phase.ROUND_END).withRoundEndsAt(0);
     }
 
+    // tag::draw[]
     @Override
     public void draw(Draw input) {
         State state = context.state();
         if (state.phase() != Phase.DRAWING) {
-            return;
+            return; // a stroke still in flight when the round ended
+        }
+        if (!isDrawer(state, context.caller().clientId())) {
+            throw RpcException.forbidden("Only the drawer can draw");
         }
         if (state.strokes().size() >= MAX_STROKES_PER_ROUND) {
             throw RpcException.conflict("This round already has " + MAX_STROKES_PER_ROUND + " strokes");
         }
         context.setState(state.withStrokes(append(state.strokes(), input.stroke())));
+    }
+    // end::draw[]
+
+    private static boolean isDrawer(State state, String connectionId) {
+        OptionalInt seat = seatOf(state, connectionId);
+        return seat.isPresent() && state.players().get(seat.getAsInt()).id().equals(state.drawerId());
     }
 
     // tag::guess[]
@@ -173,10 +183,11 @@ public final class DrawingRoomActor implements DrawingRoom, ActorLifecycle {
         if (state.phase() != Phase.DRAWING) {
             return new GuessResult(false);
         }
-        Player player = state.players().stream().filter(p -> p.id().equals(input.playerId())).findFirst().orElse(null);
-        if (player == null) {
-            return new GuessResult(false);
+        OptionalInt seat = seatOf(state, context.caller().clientId());
+        if (seat.isEmpty() || !state.players().get(seat.getAsInt()).id().equals(input.playerId())) {
+            return new GuessResult(false); // only the caller's own seat guesses
         }
+        Player player = state.players().get(seat.getAsInt());
         if (state.guesses().size() >= MAX_GUESSES_PER_ROUND) {
             throw RpcException.conflict("This round already has " + MAX_GUESSES_PER_ROUND + " guesses");
         }

@@ -126,7 +126,7 @@ class DrawingRoomRulesTest {
         assertEquals(Words.hint(first.word()), first.hint());
         assertEquals(first.word().length() * 2 - 1, first.hint().length());
 
-        room(bob).draw(new Draw(LINE)).join();
+        room(ann).draw(new Draw(LINE)).join();
         room(ann).startRound().join();
         State second = state();
         assertEquals(2, second.round());
@@ -184,6 +184,62 @@ class DrawingRoomRulesTest {
         assertFalse(room(bob).guess(new Attempt("stranger", state().word())).join().correct());
         assertTrue(state().guesses().isEmpty());
         assertEquals(Phase.DRAWING, state().phase());
+    }
+
+    @Test
+    void aGuessForSomeoneElsesPlayerIsWrongAndRecordsNothing() {
+        TestClient ann = kit.newClient();
+        TestClient bob = kit.newClient();
+        TestClient cid = kit.newClient();
+        TestClient lurker = kit.newClient();
+        room(ann).join(new Join("Ann")).join();
+        String bobId = room(bob).join(new Join("Bob")).join().playerId();
+        room(cid).join(new Join("Cid")).join();
+        room(ann).startRound().join();
+        String word = state().word();
+
+        assertFalse(room(cid).guess(new Attempt(bobId, word)).join().correct(), "a player guessing as another");
+        assertFalse(room(lurker).guess(new Attempt(bobId, word)).join().correct(), "a connection without a seat");
+
+        State after = state();
+        assertTrue(after.guesses().isEmpty());
+        assertEquals(Phase.DRAWING, after.phase());
+        assertTrue(after.players().stream().allMatch(p -> p.score() == 0));
+        assertTrue(room(bob).guess(new Attempt(bobId, word)).join().correct(), "the seat's own connection still can");
+    }
+
+    @Test
+    void aSeatTakenOverByARejoinNoLongerGuessesFromItsOldConnection() {
+        TestClient ann = kit.newClient();
+        TestClient bob = kit.newClient();
+        TestClient bobsNewTab = kit.newClient();
+        room(ann).join(new Join("Ann")).join();
+        String bobId = room(bob).join(new Join("Bob")).join().playerId();
+        room(bobsNewTab).join(new Join("Bob")).join();
+        room(ann).startRound().join();
+
+        assertFalse(room(bob).guess(new Attempt(bobId, state().word())).join().correct());
+        assertTrue(state().guesses().isEmpty());
+    }
+
+    @Test
+    void onlyTheDrawerCanDraw() {
+        TestClient ann = kit.newClient();
+        TestClient bob = kit.newClient();
+        TestClient lurker = kit.newClient();
+        room(ann).join(new Join("Ann")).join();
+        room(bob).join(new Join("Bob")).join();
+        room(ann).startRound().join();
+
+        RpcException guesser = failure(() -> room(bob).draw(new Draw(LINE)).join());
+        RpcException stranger = failure(() -> room(lurker).draw(new Draw(LINE)).join());
+
+        assertEquals(ErrorCode.FORBIDDEN, guesser.code());
+        assertEquals("Only the drawer can draw", guesser.getMessage());
+        assertEquals(ErrorCode.FORBIDDEN, stranger.code());
+        assertTrue(state().strokes().isEmpty());
+        room(ann).draw(new Draw(LINE)).join();
+        assertEquals(List.of(LINE), state().strokes());
     }
 
     @Test

@@ -3,6 +3,9 @@ package com.example.chat;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.zocket.Actor;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +17,7 @@ import java.util.concurrent.CompletionStage;
 
 /** A representative contract: every kind of method, event and state member the processor supports. */
 @Actor("chat")
+@RolesAllowed("member")
 public interface ChatRoom {
 
     record State(
@@ -50,16 +54,20 @@ public interface ChatRoom {
 
     Sent sendMessage(Send input);
 
+    @RolesAllowed({"moderator", "admin"})
     void clear();
 
+    @PermitAll
     int count();
 
     List<Message> history();
 
     CompletionStage<Sent> sendLater(Send input);
 
+    @RolesAllowed({"moderator", "admin"})
     CompletionStage<Void> flush();
 
+    @DenyAll
     void join(Join request);
 
     interface Events {
