@@ -188,6 +188,9 @@ public final class DrawingRoomActor implements DrawingRoom, ActorLifecycle {
             return new GuessResult(false); // only the caller's own seat guesses
         }
         Player player = state.players().get(seat.getAsInt());
+        if (player.id().equals(state.drawerId())) {
+            return new GuessResult(false); // the drawer knows the word
+        }
         if (state.guesses().size() >= MAX_GUESSES_PER_ROUND) {
             throw RpcException.conflict("This round already has " + MAX_GUESSES_PER_ROUND + " guesses");
         }

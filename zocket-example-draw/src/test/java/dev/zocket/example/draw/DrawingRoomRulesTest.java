@@ -12,6 +12,7 @@ import dev.zocket.RpcException;
 import dev.zocket.example.draw.DrawingRoom.Attempt;
 import dev.zocket.example.draw.DrawingRoom.CorrectGuess;
 import dev.zocket.example.draw.DrawingRoom.Draw;
+import dev.zocket.example.draw.DrawingRoom.Player;
 import dev.zocket.example.draw.DrawingRoom.Guess;
 import dev.zocket.example.draw.DrawingRoom.Join;
 import dev.zocket.example.draw.DrawingRoom.Joined;
@@ -209,6 +210,23 @@ class DrawingRoomRulesTest {
     }
 
     @Test
+    void theDrawerCannotScoreByGuessingTheWordItWasGiven() {
+        TestClient ann = kit.newClient();
+        TestClient bob = kit.newClient();
+        String annId = room(ann).join(new Join("Ann")).join().playerId();
+        room(bob).join(new Join("Bob")).join();
+        room(ann).startRound().join();
+        assertEquals(annId, state().drawerId());
+
+        assertFalse(room(ann).guess(new Attempt(annId, state().word())).join().correct());
+
+        State after = state();
+        assertTrue(after.guesses().isEmpty());
+        assertEquals(Phase.DRAWING, after.phase());
+        assertTrue(after.players().stream().allMatch(p -> p.score() == 0));
+    }
+
+    @Test
     void aSeatTakenOverByARejoinNoLongerGuessesFromItsOldConnection() {
         TestClient ann = kit.newClient();
         TestClient bob = kit.newClient();
@@ -282,14 +300,17 @@ class DrawingRoomRulesTest {
     void afterTheLastRoundTheNextStartBeginsANewGame() {
         TestClient ann = kit.newClient();
         TestClient bob = kit.newClient();
-        room(ann).join(new Join("Ann")).join();
+        String annId = room(ann).join(new Join("Ann")).join().playerId();
         String bobId = room(bob).join(new Join("Bob")).join().playerId();
         for (int round = 1; round <= 3; round++) {
             room(ann).startRound().join();
-            room(bob).guess(new Attempt(bobId, state().word())).join();
+            boolean annDraws = state().drawerId().equals(annId);
+            TestClient guesser = annDraws ? bob : ann;
+            room(guesser).guess(new Attempt(annDraws ? bobId : annId, state().word())).join();
         }
         assertEquals(3, state().round());
-        assertEquals(30, state().players().get(1).score());
+        assertEquals(List.of(10, 20), state().players().stream().map(Player::score).toList(),
+                "Ann guessed in round 2, Bob in rounds 1 and 3");
 
         room(ann).startRound().join();
 
