@@ -111,8 +111,12 @@ final class ActorReader {
         if (reporter.errorCount() != errorsBefore || state == null) {
             return Optional.empty();
         }
+        Optional<ActorModel.ViewModel> view = new ViewReader(env, reporter).read(contract, stateElement);
+        if (reporter.errorCount() != errorsBefore) {
+            return Optional.empty();
+        }
         ActorModel model = new ActorModel(contract, contractName, name, state, resolver.recordsSeen(Use.STATE),
-                hasNoArgConstructor(stateElement), methods, events);
+                hasNoArgConstructor(stateElement), methods, events, view);
         checkGeneratedNames(model);
         if (reporter.errorCount() != errorsBefore) {
             return Optional.empty();

@@ -50,6 +50,7 @@ final class BindingWriter {
         addInitialState(type);
         addGeneratedParts(type);
         addMethods(type);
+        addViews(type);
         return file(name, type.build(), model);
     }
 
@@ -104,6 +105,15 @@ final class BindingWriter {
                         ? CodeBlock.of("return new $T(sink, target)", model.emitterName())
                         : CodeBlock.of("return $T.INSTANCE", NO_EVENTS))
                 .build());
+    }
+
+    /** {@code views()}, only for a contract that declares them; the interface's default says none. */
+    private void addViews(TypeSpec.Builder type) {
+        if (model.view().isPresent()) {
+            type.addMethod(getter("views",
+                    ParameterizedTypeName.get(STATE_VIEWS, state, model.view().get().key()),
+                    CodeBlock.of("$T.INSTANCE", model.viewsName())));
+        }
     }
 
     private static MethodSpec getter(String name, TypeName type, CodeBlock value) {
