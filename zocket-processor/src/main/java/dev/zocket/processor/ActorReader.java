@@ -336,8 +336,12 @@ final class ActorReader {
     }
 
     private void checkGeneratedNames(ActorModel model) {
-        for (ClassName name : List.of(model.handleName(), model.dispatcherName(), model.emitterName(),
-                model.differName(), model.bindingName())) {
+        List<ClassName> names = new ArrayList<>(List.of(model.handleName(), model.dispatcherName(),
+                model.emitterName(), model.differName(), model.bindingName()));
+        if (model.view().isPresent()) {
+            names.add(model.viewsName());
+        }
+        for (ClassName name : names) {
             String qualified = name.canonicalName();
             if (!generatedTypes.contains(qualified) && elements.getTypeElement(qualified) != null) {
                 reporter.error(model.contract(), Message.GENERATED_NAME_COLLISION, qualified,

@@ -60,7 +60,7 @@ final class ViewFanout<S, K> {
             snapshots.clear();
             snapshotsVersion = version;
         }
-        K audience = views.audience(state, viewer);
+        K audience = Objects.requireNonNull(views.audience(state, viewer), "the @View.Audience method returned null");
         return snapshots.computeIfAbsent(audience, a -> codecs.encode(new StateSnapshot(key.actor(), key.id(),
                 codecs.json().lazy(views.view(state, a)), OptionalLong.of(version))));
     }
