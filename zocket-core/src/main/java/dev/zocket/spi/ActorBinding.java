@@ -42,4 +42,12 @@ public interface ActorBinding<C, S extends Record, E> {
     default AccessRules accessRules() {
         return AccessRules.NONE;
     }
+
+    /**
+     * The contract's per-subscriber views, or {@code null} when every subscriber sees the whole
+     * state. Views have the state's type and are diffed with {@link #differ()}.
+     */
+    default StateViews<S, ?> views() {
+        return null;
+    }
 }

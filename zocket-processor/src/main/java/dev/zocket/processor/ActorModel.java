@@ -1,6 +1,7 @@
 package dev.zocket.processor;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
@@ -17,10 +18,16 @@ import javax.lang.model.element.TypeElement;
  * @param methods the RPC methods in declaration order
  * @param events the {@code @Events} interface, if declared
  * @param access the role rules of its Jakarta security annotations
+ * @param view the {@code @View} and {@code @View.Audience} methods, if declared
  */
 record ActorModel(TypeElement contract, ClassName contractName, String name, RecordType state,
         List<RecordType> stateRecords, boolean stateHasNoArgConstructor, List<MethodModel> methods, Optional<EventsModel> events,
-        AccessModel access) {
+        AccessModel access, Optional<ViewModel> view) {
+
+    /**
+     * A contract's views: both static methods, and the audience key type, boxed.
+     */
+    record ViewModel(ExecutableElement audience, ExecutableElement view, TypeName key) {}
 
     /**
      * One RPC method.
@@ -61,6 +68,10 @@ record ActorModel(TypeElement contract, ClassName contractName, String name, Rec
 
     ClassName applierName() {
         return generated("StateApplier");
+    }
+
+    ClassName viewsName() {
+        return generated("StateViews");
     }
 
     ClassName bindingName() {

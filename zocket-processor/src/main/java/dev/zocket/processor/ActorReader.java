@@ -114,8 +114,12 @@ final class ActorReader {
         if (reporter.errorCount() != errorsBefore || state == null) {
             return Optional.empty();
         }
+        Optional<ActorModel.ViewModel> view = new ViewReader(env, reporter).read(contract, stateElement);
+        if (reporter.errorCount() != errorsBefore) {
+            return Optional.empty();
+        }
         ActorModel model = new ActorModel(contract, contractName, name, state, resolver.recordsSeen(Use.STATE),
-                hasNoArgConstructor(stateElement), methods, events, access);
+                hasNoArgConstructor(stateElement), methods, events, access, view);
         checkGeneratedNames(model);
         if (reporter.errorCount() != errorsBefore) {
             return Optional.empty();
@@ -359,8 +363,12 @@ final class ActorReader {
     }
 
     private void checkGeneratedNames(ActorModel model) {
-        for (ClassName name : List.of(model.handleName(), model.dispatcherName(), model.emitterName(),
-                model.differName(), model.bindingName())) {
+        List<ClassName> names = new ArrayList<>(List.of(model.handleName(), model.dispatcherName(),
+                model.emitterName(), model.differName(), model.bindingName()));
+        if (model.view().isPresent()) {
+            names.add(model.viewsName());
+        }
+        for (ClassName name : names) {
             String qualified = name.canonicalName();
             if (!generatedTypes.contains(qualified) && elements.getTypeElement(qualified) != null) {
                 reporter.error(model.contract(), Message.GENERATED_NAME_COLLISION, qualified,

@@ -53,6 +53,7 @@ final class BindingWriter {
         if (!model.access().isEmpty()) {
             addAccessRules(type);
         }
+        addViews(type);
         return file(name, type.build(), model);
     }
 
@@ -116,6 +117,15 @@ final class BindingWriter {
     private void addAccessRules(TypeSpec.Builder type) {
         type.addMethod(getter("accessRules", ACCESS_RULES, CodeBlock.of("Access.INSTANCE")));
         type.addType(new AccessRulesWriter(model).write());
+    }
+
+    /** {@code views()}, only for a contract that declares them; the interface's default says none. */
+    private void addViews(TypeSpec.Builder type) {
+        if (model.view().isPresent()) {
+            type.addMethod(getter("views",
+                    ParameterizedTypeName.get(STATE_VIEWS, state, model.view().get().key()),
+                    CodeBlock.of("$T.INSTANCE", model.viewsName())));
+        }
     }
 
     private static MethodSpec getter(String name, TypeName type, CodeBlock value) {

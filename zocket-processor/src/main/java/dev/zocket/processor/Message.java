@@ -146,6 +146,21 @@ enum Message {
             "Component %s of %s holds %s, whose constraints Bean Validation only checks when the component is"
                     + " annotated @Valid, so they would be ignored. Add @Valid to the component (for a container,"
                     + " on the type argument: List<@Valid %s>)."),
+    VIEW_NOT_PUBLIC_STATIC(
+            "@%s method %s must be a public static method of the contract, so the server can call it without an"
+                    + " instance. Declare it as `static` in the @Actor interface."),
+    VIEW_DUPLICATE(
+            "%s declares more than one @%s method (%s and %s). Declare one; branch inside it instead."),
+    VIEW_INCOMPLETE(
+            "%s declares @%s method %s but no @%s method. A view needs both: `@View.Audience static K audience(%s"
+                    + " state, Viewer viewer)` and `@View static %s view(%s state, K audience)`."),
+    VIEW_AUDIENCE_SIGNATURE(
+            "@View.Audience method %s must have the signature `static K %s(%s state, Viewer viewer)`, where K is"
+                    + " a type with value equality (a record, String, enum or primitive), not an array or void."),
+    VIEW_SIGNATURE(
+            "@View method %s must have the signature `static %s %s(%s state, %s audience)`: it returns the state"
+                    + " record, with what the audience must not see emptied, and takes the audience key returned"
+                    + " by @View.Audience method %s."),
     SOURCE_FILE_FAILURE(
             "Zocket could not write the generated source %s: %s. Check that no other processor or source"
                     + " file creates a type of that name, and that the generated sources directory is writable."),

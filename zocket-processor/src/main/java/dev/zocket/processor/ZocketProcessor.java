@@ -114,6 +114,7 @@ public final class ZocketProcessor extends AbstractProcessor {
         model.events().ifPresent(events -> files.add(new EmitterWriter(model, events).write()));
         files.add(new DifferWriter(model).write());
         files.add(new ApplierWriter(model).write());
+        model.view().ifPresent(view -> files.add(new ViewsWriter(model, view).write()));
         files.add(new BindingWriter(model).write());
         addWithers(model, files);
         for (JavaFile file : files) {

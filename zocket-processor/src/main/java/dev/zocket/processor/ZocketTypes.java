@@ -25,6 +25,7 @@ final class ZocketTypes {
     static final ClassName METHOD_RESULT = ClassName.get("dev.zocket.spi", "MethodResult");
     static final ClassName INPUT_DECODER = ClassName.get("dev.zocket.spi", "InputDecoder");
     static final ClassName STATE_DIFFER = ClassName.get("dev.zocket.spi", "StateDiffer");
+    static final ClassName STATE_VIEWS = ClassName.get("dev.zocket.spi", "StateViews");
     static final ClassName EVENT_SINK = ClassName.get("dev.zocket.spi", "EventSink");
     static final ClassName EVENT_TARGET = ClassName.get("dev.zocket.spi", "EventTarget");
     static final ClassName METHOD_DESCRIPTOR = ClassName.get("dev.zocket.spi", "MethodDescriptor");

@@ -385,4 +385,28 @@ class DiagnosticsTest {
         assertThat(compilation).hadErrorContaining("@DenyAll on amount" + why).inFile(source)
                 .onLineContaining("public int amount()");
     }
+
+    @Test
+    void viewMethodsMustBeStatic() {
+        assertError("ErroneousViewNotStatic", "@View method view must be a public static method of the contract",
+                "private static State view");
+    }
+
+    @Test
+    void viewNeedsAnAudience() {
+        assertError("ErroneousViewIncomplete", "ErroneousViewIncomplete declares @View method view but no"
+                + " @View.Audience method.", "static State view");
+    }
+
+    @Test
+    void viewTakesTheAudienceKey() {
+        assertError("ErroneousViewSignature", "@View method view must have the signature `static State view(State"
+                + " state, boolean audience)`", "static State view");
+    }
+
+    @Test
+    void audienceKeyNeedsValueEquality() {
+        assertError("ErroneousViewAudienceSignature", "@View.Audience method insider must have the signature"
+                + " `static K insider(State state, Viewer viewer)`", "static byte[] insider");
+    }
 }

@@ -35,7 +35,7 @@ class GoldenFilesTest {
     private static final Path EXPECTED = Path.of("src/test/resources/expected");
 
     @ParameterizedTest
-    @ValueSource(strings = {"com/example/chat/ChatRoom", "com/example/game/Game"})
+    @ValueSource(strings = {"com/example/chat/ChatRoom", "com/example/game/Game", "com/example/cards/Table"})
     void representativeActorGeneratesTheCheckedInSourcesWithoutWarnings(String contract) throws IOException {
         Compilation compilation = javac()
                 .withProcessors(new ZocketProcessor())

@@ -3,6 +3,8 @@ package dev.zocket.example.draw;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.zocket.Actor;
+import dev.zocket.View;
+import dev.zocket.Viewer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -122,4 +124,24 @@ public interface DrawingRoom {
         /** A round ended on its timer or was skipped; a correct guess is announced by {@code correctGuess}. */
         void roundEnded(RoundEnded ended);
     }
+
+    // tag::view[]
+    /**
+     * Whether a subscriber may see the word: the drawer may, and so may everyone once the round
+     * is over; guessers during a round may not. Two audiences, so a room of any size costs at most
+     * two encodings per change.
+     */
+    @View.Audience
+    static boolean seesWord(State state, Viewer viewer) {
+        return state.phase() != Phase.DRAWING
+                || state.players().stream().anyMatch(p -> p.connectionId().equals(viewer.clientId())
+                        && p.id().equals(state.drawerId()));
+    }
+
+    /** The state, with the word emptied for those who must guess it: same shape for every client. */
+    @View
+    static State view(State state, boolean seesWord) {
+        return seesWord ? state : state.withWord("");
+    }
+    // end::view[]
 }

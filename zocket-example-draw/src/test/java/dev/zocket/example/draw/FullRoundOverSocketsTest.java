@@ -55,6 +55,8 @@ class FullRoundOverSocketsTest {
             DrawingRoomHandle bob = DrawingRoomHandle.of(bobClient, "e2e");
             BlockingQueue<State> bobSees = new LinkedBlockingQueue<>();
             bob.state().subscribe(bobSees::add);
+            BlockingQueue<State> annSees = new LinkedBlockingQueue<>();
+            ann.state().subscribe(annSees::add);
             CompletableFuture<CorrectGuess> announced = new CompletableFuture<>();
             ann.onCorrectGuess(announced::complete);
 
@@ -62,8 +64,9 @@ class FullRoundOverSocketsTest {
             String bobId = bob.join(new Join("Bob")).get(10, TimeUnit.SECONDS).playerId();
             ann.startRound().get(10, TimeUnit.SECONDS);
 
-            State drawing = awaitState(bobSees, s -> s.phase() == Phase.DRAWING);
+            State drawing = awaitState(annSees, s -> s.phase() == Phase.DRAWING);
             assertEquals(annId, drawing.drawerId());
+            assertEquals("", awaitState(bobSees, s -> s.phase() == Phase.DRAWING).word(), "only the drawer sees the word");
             Stroke stroke = new Stroke(List.of(new Point(10, 10), new Point(120.5, 80)), "#3b82f6", 6);
             ann.draw(new Draw(stroke)).get(10, TimeUnit.SECONDS);
             assertEquals(List.of(stroke), awaitState(bobSees, s -> !s.strokes().isEmpty()).strokes(),

@@ -18,6 +18,7 @@ import dev.zocket.server.Middleware;
 import dev.zocket.spi.EventTarget;
 import dev.zocket.spi.MethodResult;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -58,6 +59,8 @@ final class ActorInstance<C, S extends Record, E> {
     private final Timers timers;
     private OutgoingMessage snapshot;
     private long snapshotVersion = -1;
+    /** The contract's per-subscriber views, or {@code null} when all subscribers see the whole state. */
+    private final ViewFanout<S, ?> views;
     private volatile int holds;
     private volatile long lastActivity;
 
@@ -68,6 +71,8 @@ final class ActorInstance<C, S extends Record, E> {
         this.mailbox = new Mailbox(registry.executor(), registry.limits().maxMailboxDepth());
         this.context = new InstanceContext<>(this);
         this.audience = new Audience(registry.metrics());
+        this.views = type.binding().views() == null ? null : ViewFanout.of(type.binding().views(),
+                type.binding().differ(), registry.codecs(), registry.metrics(), key);
         this.timers = new Timers(mailbox, registry.time(), this::runTimer, this::updateHolds);
         this.stateSize = new StateSize(registry.codecs().json().mapper(), registry.limits().maxStateBytes());
         this.lastActivity = registry.time().nanoTime();
@@ -323,7 +328,8 @@ final class ActorInstance<C, S extends Record, E> {
         audience.subscribe(peer, kind);
         // Sent between two transactions, so it is the first state message this subscription sees
         // and every later patch applies to it.
-        OutgoingMessage current = snapshot();
+        OutgoingMessage current = views == null ? snapshot()
+                : views.snapshot(state, version, Audience.viewerOf(peer.caller()));
         peer.send(current);
         registry.metrics().delivered(current, 1);
         updateHolds();
@@ -441,6 +447,7 @@ final class ActorInstance<C, S extends Record, E> {
         S before = state;
         S after = finished.state();
         OutgoingMessage patch = null;
+        List<ViewFanout.Frame> viewPatches = null;
         long nextVersion = version;
         long sizeBound = -1;
         if (after != before && !audience.hasStateSubscribers()) {
@@ -450,10 +457,17 @@ final class ActorInstance<C, S extends Record, E> {
         } else if (after != before) {
             PatchBuilder operations = new PatchBuilder();
             type.binding().differ().diff(before, after, operations);
-            if (!operations.isEmpty()) {
+            if (!operations.isEmpty() && views != null) {
+                // The version follows the whole state, so every view gets a patch, empty or not.
+                nextVersion = version + 1;
+                viewPatches = views.patches(audience.stateSubscribers(), before, after, nextVersion);
+                sizeBound = checkSize(after, registry.codecs().json().toJson(operations.operations())
+                        .getBytes(StandardCharsets.UTF_8).length);
+            } else if (!operations.isEmpty()) {
                 nextVersion = version + 1;
                 patch = registry.codecs().encode(new StatePatch(key.actor(), key.id(), operations.operations(),
                         OptionalLong.of(nextVersion)));
+                registry.metrics().patchEncoded();
                 sizeBound = checkSize(after, patch.bytes().length);
             }
         }
@@ -471,6 +485,9 @@ final class ActorInstance<C, S extends Record, E> {
         }
         if (patch != null) {
             audience.publishPatch(patch);
+        }
+        if (viewPatches != null) {
+            audience.publishViewPatches(viewPatches);
         }
         for (int i = 0; i < events.size(); i++) {
             audience.publishEvent(events.get(i), pending.get(i).target());

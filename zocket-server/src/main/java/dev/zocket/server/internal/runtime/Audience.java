@@ -1,6 +1,9 @@
 package dev.zocket.server.internal.runtime;
 
+import dev.zocket.Viewer;
+import dev.zocket.server.Caller;
 import dev.zocket.spi.EventTarget;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +21,8 @@ final class Audience {
 
     private final ServerMetrics metrics;
     private final Map<String, Peer> clients = new LinkedHashMap<>();
-    private final Set<Peer> stateSubscribers = new LinkedHashSet<>();
+    /** Each state subscriber with the viewer its view is computed for. */
+    private final Map<Peer, Viewer> stateSubscribers = new LinkedHashMap<>();
     private final Set<Peer> eventSubscribers = new LinkedHashSet<>();
 
     Audience(ServerMetrics metrics) {
@@ -44,7 +48,7 @@ final class Audience {
 
     /** Removes a closed connection's subscriptions; returns whether it had any. */
     boolean dropSubscriptions(Peer peer) {
-        int removed = (stateSubscribers.remove(peer) ? 1 : 0) + (eventSubscribers.remove(peer) ? 1 : 0);
+        int removed = (stateSubscribers.remove(peer) != null ? 1 : 0) + (eventSubscribers.remove(peer) ? 1 : 0);
         if (removed > 0) {
             metrics.subscriptionsChanged(-removed);
         }
@@ -62,7 +66,9 @@ final class Audience {
 
     /** Returns whether the subscription is new; subscribing twice counts once. */
     boolean subscribe(Peer peer, SubscriptionKind kind) {
-        boolean added = subscribers(kind).add(peer);
+        boolean added = kind == SubscriptionKind.STATE
+                ? stateSubscribers.putIfAbsent(peer, viewerOf(peer.caller())) == null
+                : eventSubscribers.add(peer);
         if (added) {
             metrics.subscriptionsChanged(1);
         }
@@ -70,15 +76,23 @@ final class Audience {
     }
 
     boolean unsubscribe(Peer peer, SubscriptionKind kind) {
-        boolean removed = subscribers(kind).remove(peer);
+        boolean removed = kind == SubscriptionKind.STATE
+                ? stateSubscribers.remove(peer) != null
+                : eventSubscribers.remove(peer);
         if (removed) {
             metrics.subscriptionsChanged(-1);
         }
         return removed;
     }
 
-    private Set<Peer> subscribers(SubscriptionKind kind) {
-        return kind == SubscriptionKind.STATE ? stateSubscribers : eventSubscribers;
+    /** The viewer a contract's views see for a caller. */
+    static Viewer viewerOf(Caller caller) {
+        return new Viewer(caller.clientId(), caller.userId(), caller.claims());
+    }
+
+    /** The state subscribers and their viewers, read-only. */
+    Map<Peer, Viewer> stateSubscribers() {
+        return Collections.unmodifiableMap(stateSubscribers);
     }
 
     /** Whether a state change has anyone to be patched; without one, the diff is skipped. */
@@ -88,10 +102,20 @@ final class Audience {
 
     /** Sends a committed patch to every state subscriber. */
     void publishPatch(OutgoingMessage patch) {
-        for (Peer subscriber : stateSubscribers) {
+        for (Peer subscriber : stateSubscribers.keySet()) {
             subscriber.send(patch);
         }
         metrics.delivered(patch, stateSubscribers.size());
+    }
+
+    /** Sends each audience's patch of a commit to that audience's subscribers. */
+    void publishViewPatches(List<ViewFanout.Frame> frames) {
+        for (ViewFanout.Frame frame : frames) {
+            for (Peer subscriber : frame.recipients()) {
+                subscriber.send(frame.message());
+            }
+            metrics.delivered(frame.message(), frame.recipients().size());
+        }
     }
 
     /** Sends a committed event to the event subscribers its target includes. */

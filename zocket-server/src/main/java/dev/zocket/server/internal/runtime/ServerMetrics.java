@@ -24,6 +24,7 @@ public final class ServerMetrics {
     private final AtomicLong attachedClients = new AtomicLong();
     private final Counter connectionsOpened;
     private final Counter patchesSent;
+    private final Counter patchesEncoded;
     private final Counter eventsSent;
     private final Counter snapshotsSent;
     private final Counter bytesSent;
@@ -45,6 +46,9 @@ public final class ServerMetrics {
                 .register(registry);
         connectionsOpened = Counter.builder("zocket.connections.opened").register(registry);
         patchesSent = Counter.builder("zocket.patches.sent").description("state:patch messages delivered").register(registry);
+        patchesEncoded = Counter.builder("zocket.patches.encoded")
+                .description("state:patch messages encoded: one per change, or one per audience and change with views")
+                .register(registry);
         eventsSent = Counter.builder("zocket.events.sent").description("event messages delivered").register(registry);
         snapshotsSent = Counter.builder("zocket.snapshots.sent").register(registry);
         bytesSent = Counter.builder("zocket.bytes.sent").baseUnit("bytes").register(registry);
@@ -81,6 +85,10 @@ public final class ServerMetrics {
 
     void clientsChanged(long delta) {
         attachedClients.addAndGet(delta);
+    }
+
+    void patchEncoded() {
+        patchesEncoded.increment();
     }
 
     void delivered(OutgoingMessage message, int recipients) {
