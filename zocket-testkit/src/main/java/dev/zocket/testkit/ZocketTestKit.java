@@ -92,6 +92,15 @@ public final class ZocketTestKit implements AutoCloseable {
     }
 
     /**
+     * Connects a new client as {@code userId} holding {@code roles} (in the {@code roles} claim,
+     * where {@code @RolesAllowed} and policy rules look), to test authorization:
+     * {@code kit.newClientWithRoles("ann", "admin")}.
+     */
+    public TestClient newClientWithRoles(String userId, String... roles) {
+        return newClient(Principal.user(userId, Map.of()).withRoles(roles));
+    }
+
+    /**
      * Connects a new client through the kit's authenticator, as a server would at the WebSocket
      * handshake, so that a test can check who is let in and as whom:
      * {@code kit.newClient(new HandshakeRequest("/", Map.of("token", List.of(token)), Map.of(), null))}.
