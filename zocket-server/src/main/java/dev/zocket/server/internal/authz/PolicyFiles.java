@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeSet;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -95,11 +99,29 @@ public final class PolicyFiles {
         return path.toString();
     }
 
+    /** How the file spells an enum's constants: their {@code @JsonProperty} names, in declaration order. */
+    private static List<String> spellings(Class<?> type) {
+        List<String> names = new ArrayList<>();
+        for (Object constant : type.getEnumConstants()) {
+            String name = ((Enum<?>) constant).name();
+            try {
+                JsonProperty property = type.getField(name).getAnnotation(JsonProperty.class);
+                names.add(property == null ? name : property.value());
+            } catch (NoSuchFieldException impossible) {
+                throw new AssertionError(impossible);
+            }
+        }
+        return names;
+    }
+
     /** Jackson's message without its location and path, or the rule's own explanation. */
     private static String reason(JacksonException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return "unknown field \"" + unknown.getPropertyName() + "\"; the fields here are "
                     + new TreeSet<>(unknown.getKnownPropertyIds().stream().map(String::valueOf).toList());
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
+            return "\"" + invalid.getValue() + "\" is not allowed here; expected one of " + spellings(invalid.getTargetType());
         }
         Throwable cause = e.getCause();
         if (cause instanceof IllegalArgumentException own) {

@@ -35,20 +35,22 @@ class PolicyFilesTest {
                   ]
                 }
                 """);
-        assertTrue(message.startsWith("policy.json line 6, field rules[1].access[1]: "), message);
-        assertTrue(message.contains("write"), message);
+        assertEquals("policy.json line 6, field rules[1].access[1]: \"write\" is not allowed here; "
+                + "expected one of [call, state, events]", message);
     }
 
     @Test
     void anUnknownFieldIsNamed() {
         String message = error("{\n\"mode\": \"strict\",\n\"rules\": [{\"actor\": \"chat\", \"method\": [\"x\"]}]}");
-        assertTrue(message.startsWith("policy.json line 3, field rules[0].method: "), message);
+        assertEquals("policy.json line 3, field rules[0].method: unknown field \"method\"; the fields here are "
+                + "[access, actor, claims, effect, id, methods, role]", message);
     }
 
     @Test
     void aBadModeIsNamed() {
         String message = error("{\n  \"mode\": \"lenient\"\n}");
-        assertTrue(message.startsWith("policy.json line 2, field mode: "), message);
+        assertEquals("policy.json line 2, field mode: \"lenient\" is not allowed here; expected one of [strict, permissive]",
+                message);
     }
 
     @Test
@@ -69,7 +71,7 @@ class PolicyFilesTest {
     void brokenJsonNamesItsLine() {
         String message = error("{\n\"mode\": \"strict\",\n\"rules\": [\n{\"actor\" \"chat\"}]}");
         assertTrue(message.startsWith("policy.json line 4"), message);
-        assertTrue(error("").contains("empty") || error("").startsWith("policy.json"));
+        assertTrue(error("").startsWith("policy.json"), "an empty file is refused");
         assertTrue(error("{\"mode\": \"strict\", \"mode\": \"permissive\"}").contains("mode"));
     }
 
