@@ -116,9 +116,13 @@ class AuthorizationTest {
             alice.subscribe("event:sub", "counter", "public-1");
             bob.subscribe("event:sub", "counter", "public-1");
             assertForbiddenError(bob.next(), "event:sub", "public-1");
-            alice.call("counter", "alice", "whoAmI", null); // proves the subscription was queued without error
+            alice.sync("public-1"); // alice's subscription is in place before bob calls
             bob.call("counter", "public-1", "increment", null);
-            assertEquals("event", alice.next("event").get("type").asString(), "alice hears public-1's events");
+            JsonNode changed;
+            do {
+                changed = alice.next("event");
+            } while (!changed.get("event").asString().equals("changed"));
+            assertEquals(1, changed.get("payload").get("count").asInt(), "alice hears public-1's events");
             assertNull(bob.poll(200), "bob heard nothing but his answer");
         }
     }
