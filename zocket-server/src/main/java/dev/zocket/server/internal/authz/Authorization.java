@@ -7,6 +7,8 @@ import dev.zocket.spi.AccessRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +27,8 @@ public final class Authorization {
 
     private final Optional<AccessPolicy> policy;
     private final List<Authorizer> authorizers;
+    /** Failures already logged, by authorizer and exception class: a client repeating a request cannot flood the log. */
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
     public Authorization(Optional<AccessPolicy> policy, List<Authorizer> authorizers) {
         this.policy = policy;
@@ -33,6 +37,9 @@ public final class Authorization {
 
     /** Whether {@code request} may go ahead, given the contract's own {@code rules}. */
     public boolean permits(AccessRequest request, AccessRules rules) {
+        if (policy.isEmpty() && authorizers.isEmpty()) {
+            return RoleRules.decide(rules, request) != Decision.DENY; // the common case, without allocating
+        }
         List<Decision> decisions = new ArrayList<>(authorizers.size() + 2);
         decisions.add(RoleRules.decide(rules, request));
         policy.ifPresent(p -> decisions.add(p.decide(request)));
@@ -49,16 +56,20 @@ public final class Authorization {
     }
 
     /** An authorizer that throws, or answers nothing, denies: failing open would be the worse mistake. */
-    private static Decision ask(Authorizer authorizer, AccessRequest request) {
+    private Decision ask(Authorizer authorizer, AccessRequest request) {
         try {
             Decision decision = authorizer.authorize(request);
             if (decision == null) {
-                LOG.warn("An authorizer returned null for {}; denying", request);
+                if (reported.add(authorizer.getClass().getName() + " null")) {
+                    LOG.warn("An authorizer returned null for {}; denying (reported once)", request);
+                }
                 return Decision.DENY;
             }
             return decision;
         } catch (RuntimeException e) {
-            LOG.warn("An authorizer failed for {}; denying", request, e);
+            if (reported.add(authorizer.getClass().getName() + " " + e.getClass().getName())) {
+                LOG.warn("An authorizer failed for {}; denying (reported once per exception type)", request, e);
+            }
             return Decision.DENY;
         }
     }
