@@ -1,5 +1,7 @@
 package dev.zocket.server;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,5 +29,15 @@ public record Principal(Optional<String> userId, Map<String, Object> claims) {
     /** A connection without a user. */
     public static Principal anonymous() {
         return ANONYMOUS;
+    }
+
+    /**
+     * This principal with {@code roles} in its {@value Caller#ROLES_CLAIM} claim, replacing any
+     * roles it had: {@code Principal.user("alice", Map.of()).withRoles("admin")}.
+     */
+    public Principal withRoles(String... roles) {
+        Map<String, Object> withRoles = new HashMap<>(claims);
+        withRoles.put(Caller.ROLES_CLAIM, List.of(roles));
+        return new Principal(userId, withRoles);
     }
 }

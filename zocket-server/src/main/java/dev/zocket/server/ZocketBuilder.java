@@ -4,10 +4,17 @@ import dev.zocket.json.JsonCodec;
 import dev.zocket.server.internal.host.ActorCatalog;
 import dev.zocket.server.internal.host.BuilderAccess;
 import dev.zocket.server.internal.host.HostSettings;
+import dev.zocket.server.internal.authz.AccessPolicy;
+import dev.zocket.server.internal.authz.Authorization;
+import dev.zocket.server.internal.authz.PolicyFiles;
 import dev.zocket.spi.ActorBinding;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The settings {@link ZocketServer.Builder} and the test kit's builder share, written once: the
@@ -34,6 +41,14 @@ public abstract class ZocketBuilder<B extends ZocketBuilder<B>> {
     private final ServerLimits.Builder limitSettings = ServerLimits.builder();
     private ServerLimits baseLimits = ServerLimits.DEFAULTS;
     private JsonCodec json = JsonCodec.standard();
+    private final List<Authorizer> authorizers = new ArrayList<>();
+    private AccessPolicy accessPolicy;
+
+    /**
+     * The environment variable naming an access policy file, read when
+     * {@link #accessPolicy(Path)} was not called.
+     */
+    public static final String ACCESS_POLICY_VARIABLE = "ZOCKET_ACCESS_POLICY";
 
     /** For {@link ZocketServer.Builder} and the test kit's builder. */
     protected ZocketBuilder() {}
@@ -80,6 +95,28 @@ public abstract class ZocketBuilder<B extends ZocketBuilder<B>> {
      */
     public B authenticator(Authenticator authenticator) {
         this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+        return self();
+    }
+
+    /**
+     * Adds an authorizer, consulted for every call and subscription before any instance is
+     * touched. Several may be added; any that denies wins over those that allow. See
+     * {@link Authorizer} for how it combines with the policy file and contract annotations.
+     */
+    public B authorizer(Authorizer authorizer) {
+        authorizers.add(Objects.requireNonNull(authorizer, "authorizer"));
+        return self();
+    }
+
+    /**
+     * Reads the access policy file now (JSON, see docs/security.md); it replaces one named by
+     * the {@value #ACCESS_POLICY_VARIABLE} environment variable.
+     *
+     * @throws IllegalArgumentException if the file cannot be read, or is not a valid policy: the
+     *     message names the line and the field
+     */
+    public B accessPolicy(Path file) {
+        this.accessPolicy = PolicyFiles.read(Objects.requireNonNull(file, "file"));
         return self();
     }
 
@@ -224,7 +261,16 @@ public abstract class ZocketBuilder<B extends ZocketBuilder<B>> {
     /** What was collected; limits are the base, then {@code environment}, then the setters. */
     final HostSettings settings(Map<String, String> environment) {
         ServerLimits limits = limitSettings.applyTo(baseLimits.withEnvironment(environment));
-        return new HostSettings(catalog, authenticator, limits, json);
+        return new HostSettings(catalog, authenticator, limits, json, authorization(environment));
+    }
+
+    private Authorization authorization(Map<String, String> environment) {
+        Optional<AccessPolicy> policy = Optional.ofNullable(accessPolicy);
+        String file = environment.get(ACCESS_POLICY_VARIABLE);
+        if (policy.isEmpty() && file != null && !file.isBlank()) {
+            policy = Optional.of(PolicyFiles.read(Path.of(file.strip())));
+        }
+        return new Authorization(policy, authorizers);
     }
 
     @SuppressWarnings("unchecked") // B is this builder's own class, by the type parameter's contract

@@ -68,7 +68,7 @@ public final class ZocketServer implements AutoCloseable {
         this.time = new SystemTimeSource("zocket-timer");
         this.ownExecutor = builder.executor == null ? actorPool() : null;
         this.actors = new ActorHost(settings.catalog(), limits, settings.json(), meterRegistry, time,
-                builder.executor != null ? builder.executor : ownExecutor);
+                builder.executor != null ? builder.executor : ownExecutor, settings.authorization());
         this.stats = new StatsView(actors.metrics());
         try {
             this.transport = WebSocketTransport.start(new InetSocketAddress(host, port), actors.protocol(),

@@ -8,6 +8,7 @@ import dev.zocket.json.JsonType;
 import dev.zocket.protocol.EventMessage;
 import dev.zocket.protocol.ParseResult;
 import dev.zocket.protocol.ProtocolCodec;
+import dev.zocket.protocol.ProtocolError;
 import dev.zocket.protocol.RpcResult;
 import dev.zocket.protocol.ServerMessage;
 import dev.zocket.protocol.StatePatch;
@@ -114,6 +115,14 @@ public final class TestClient implements ActorClient, AutoCloseable {
             }
         }
         return errors;
+    }
+
+    /**
+     * The {@code error} messages received, in order: refused subscriptions ({@code forbidden},
+     * {@code overloaded}, unknown actors) and malformed messages.
+     */
+    public List<ProtocolError> protocolErrors() {
+        return ofType(ProtocolError.class);
     }
 
     /** Forgets what was received so far, to assert on what comes next. */

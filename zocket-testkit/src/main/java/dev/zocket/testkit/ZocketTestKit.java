@@ -72,7 +72,7 @@ public final class ZocketTestKit implements AutoCloseable {
         this.handleDisposeDelay = builder.handleDisposeDelay;
         this.rpcTimeout = builder.rpcTimeout;
         this.host = new ActorHost(settings.catalog(), settings.limits(), json, new SimpleMeterRegistry(), time,
-                executor);
+                executor, settings.authorization());
         this.stats = new StatsView(host.metrics());
         host.registry().startPassivation();
     }
@@ -89,6 +89,15 @@ public final class ZocketTestKit implements AutoCloseable {
     /** Connects a new client as {@code userId}, with {@code claims}, as an authenticator would admit it. */
     public TestClient newClient(String userId, Map<String, Object> claims) {
         return newClient(Principal.user(userId, claims));
+    }
+
+    /**
+     * Connects a new client as {@code userId} holding {@code roles} (in the {@code roles} claim,
+     * where {@code @RolesAllowed} and policy rules look), to test authorization:
+     * {@code kit.newClientWithRoles("ann", "admin")}.
+     */
+    public TestClient newClientWithRoles(String userId, String... roles) {
+        return newClient(Principal.user(userId, Map.of()).withRoles(roles));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.zocket.server.internal.host;
 
 import dev.zocket.json.JsonCodec;
 import dev.zocket.server.ServerLimits;
+import dev.zocket.server.internal.authz.Authorization;
 import dev.zocket.server.internal.runtime.ActorRegistry;
 import dev.zocket.server.internal.runtime.Codecs;
 import dev.zocket.server.internal.runtime.ServerMetrics;
@@ -26,15 +27,21 @@ public final class ActorHost implements AutoCloseable {
     private final ActorRegistry registry;
     private final ProtocolHandler protocol;
 
+    /** A host that admits every call and subscription its contracts' annotations admit. */
     public ActorHost(ActorCatalog catalog, ServerLimits limits, JsonCodec json, MeterRegistry meters, TimeSource time,
             Executor executor) {
+        this(catalog, limits, json, meters, time, executor, Authorization.NONE);
+    }
+
+    public ActorHost(ActorCatalog catalog, ServerLimits limits, JsonCodec json, MeterRegistry meters, TimeSource time,
+            Executor executor, Authorization authorization) {
         if (catalog.isEmpty()) {
             throw new IllegalStateException("No actors registered: call actor(Contract.class, Implementation::new)");
         }
         Codecs codecs = new Codecs(json, SharedValidation.VALIDATOR);
         this.metrics = new ServerMetrics(meters);
         this.registry = new ActorRegistry(catalog.types(), codecs, metrics, time, executor, limits);
-        this.protocol = new ProtocolHandler(registry, codecs, limits, time);
+        this.protocol = new ProtocolHandler(registry, codecs, limits, time, authorization);
     }
 
     public ActorRegistry registry() {

@@ -11,9 +11,12 @@ import dev.zocket.protocol.RpcResult;
 import dev.zocket.protocol.StateSub;
 import dev.zocket.protocol.StateUnsub;
 import dev.zocket.protocol.Welcome;
+import dev.zocket.server.AccessKind;
+import dev.zocket.server.AccessRequest;
 import dev.zocket.server.Caller;
 import dev.zocket.server.Principal;
 import dev.zocket.server.ServerLimits;
+import dev.zocket.server.internal.authz.Authorization;
 import dev.zocket.server.internal.runtime.ActorRegistry;
 import dev.zocket.server.internal.runtime.Codecs;
 import dev.zocket.server.internal.runtime.Delivery;
@@ -39,16 +42,24 @@ public final class ProtocolHandler {
      * client that reconnects and replays a queue of stale messages is not cut off for it.
      */
     static final int MALFORMED_BURST_SECONDS = 5;
+    /**
+     * The one answer to every refused call or subscription: it names neither the method nor the
+     * instance, so a refusal tells nothing about what exists.
+     */
+    static final String FORBIDDEN = "Access denied";
 
     private final ActorRegistry registry;
     private final Codecs codecs;
     private final ServerLimits limits;
     private final ServerMetrics metrics;
     private final TimeSource time;
+    private final Authorization authorization;
     private final ClientIds clientIds = new ClientIds();
 
-    public ProtocolHandler(ActorRegistry registry, Codecs codecs, ServerLimits limits, TimeSource time) {
+    public ProtocolHandler(ActorRegistry registry, Codecs codecs, ServerLimits limits, TimeSource time,
+            Authorization authorization) {
         this.registry = registry;
+        this.authorization = authorization;
         this.codecs = codecs;
         this.limits = limits;
         this.metrics = registry.metrics();
@@ -85,9 +96,17 @@ public final class ProtocolHandler {
         if (message instanceof RpcCall call) {
             receiveRpc(session, key, call);
         } else if (message instanceof StateSub) {
-            subscribe(session, key, message, SubscriptionKind.STATE);
+            if (permitted(key, AccessRequest.subscribe(session.caller(), key.actor(), key.id(), AccessKind.STATE))) {
+                subscribe(session, key, message, SubscriptionKind.STATE);
+            } else {
+                answer(session, message, ErrorCode.FORBIDDEN, FORBIDDEN);
+            }
         } else if (message instanceof EventSub) {
-            subscribe(session, key, message, SubscriptionKind.EVENTS);
+            if (permitted(key, AccessRequest.subscribe(session.caller(), key.actor(), key.id(), AccessKind.EVENTS))) {
+                subscribe(session, key, message, SubscriptionKind.EVENTS);
+            } else {
+                answer(session, message, ErrorCode.FORBIDDEN, FORBIDDEN);
+            }
         } else if (message instanceof StateUnsub) {
             unsubscribe(session, key, SubscriptionKind.STATE);
         } else if (message instanceof EventUnsub) {
@@ -115,6 +134,11 @@ public final class ProtocolHandler {
             reply(session, call, ErrorCode.OVERLOADED, "Server is shutting down");
             return;
         }
+        // Before the method is looked up: a refusal must read the same whether it exists or not.
+        if (!permitted(key, AccessRequest.call(session.caller(), key.actor(), key.id(), call.method()))) {
+            refuseCall(session, key, call, received, ErrorCode.FORBIDDEN, FORBIDDEN);
+            return;
+        }
         // Decided here, from the generated metadata, so a call to no method creates no instance.
         if (!registry.type(key.actor()).hasMethod(call.method())) {
             refuseCall(session, key, call, received, ErrorCode.NOT_FOUND, "Unknown method: " + call.method());
@@ -140,6 +164,11 @@ public final class ProtocolHandler {
                 reply(session, call, ErrorCode.OVERLOADED, refusal(key, delivery));
             }
         }
+    }
+
+    /** Asked before any instance is looked up or created, for calls and subscriptions alike. */
+    private boolean permitted(InstanceKey key, AccessRequest request) {
+        return authorization.permits(request, registry.type(key.actor()).binding().accessRules());
     }
 
     private void subscribe(Session session, InstanceKey key, ClientMessage message, SubscriptionKind kind) {
