@@ -3,19 +3,26 @@ package dev.zocket.server;
 import dev.zocket.server.internal.host.ActorHost;
 import dev.zocket.server.internal.host.HostSettings;
 import dev.zocket.server.internal.host.StatsView;
+import dev.zocket.server.internal.runtime.Durability;
 import dev.zocket.server.internal.transport.FatalErrors;
+import dev.zocket.server.internal.transport.HistoryApi;
 import dev.zocket.server.internal.transport.HttpEndpoints;
 import dev.zocket.server.internal.transport.StaticFiles;
 import dev.zocket.server.internal.transport.WebSocketTransport;
 import dev.zocket.internal.SystemTimeSource;
+import dev.zocket.server.persistence.Retention;
+import dev.zocket.server.persistence.StateStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -68,7 +75,8 @@ public final class ZocketServer implements AutoCloseable {
         this.time = new SystemTimeSource("zocket-timer");
         this.ownExecutor = builder.executor == null ? actorPool() : null;
         this.actors = new ActorHost(settings.catalog(), limits, settings.json(), meterRegistry, time,
-                builder.executor != null ? builder.executor : ownExecutor, settings.authorization());
+                builder.executor != null ? builder.executor : ownExecutor, settings.authorization(),
+                builder.store == null ? null : new Durability(builder.store, builder.memoryOnly, builder.retention));
         this.stats = new StatsView(actors.metrics());
         try {
             this.transport = WebSocketTransport.start(new InetSocketAddress(host, port), actors.protocol(),
@@ -81,7 +89,7 @@ public final class ZocketServer implements AutoCloseable {
         try {
             this.http = httpPort == null ? null : new HttpEndpoints(new InetSocketAddress(host, httpPort),
                     meterRegistry, () -> !stopping.get(), builder.staticFiles, transport.port(),
-                    limits.httpRequestTimeout());
+                    limits.httpRequestTimeout(), builder.historyApi(settings));
         } catch (IOException | RuntimeException e) {
             releaseAfterFailedStart();
             throw new IOException("Could not bind http://" + host + ":" + httpPort + ": " + e.getMessage(), e);
@@ -213,6 +221,10 @@ public final class ZocketServer implements AutoCloseable {
         private Map<String, String> environment = System.getenv();
         private MeterRegistry meterRegistry;
         private ExecutorService executor;
+        private StateStore store;
+        private final Set<String> memoryOnly = new HashSet<>();
+        private Retention retention = Retention.forever();
+        private String historyToken;
 
         private Builder() {}
 
@@ -263,6 +275,56 @@ public final class ZocketServer implements AutoCloseable {
         public Builder meterRegistry(MeterRegistry registry) {
             this.meterRegistry = Objects.requireNonNull(registry, "registry");
             return this;
+        }
+
+        /**
+         * Where actor state is kept durably (docs/persistence.md); the server closes it when it
+         * stops. Without one, state lives in memory only, as before. With one, a change is
+         * acknowledged (result and patches sent) only once the store has committed it.
+         */
+        public Builder store(StateStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Keeps these actor types' instances in memory only, when a {@link #store store} is set:
+         * their state starts afresh on every activation, and their changes wait for no commit.
+         */
+        public Builder memoryOnly(String... actorNames) {
+            memoryOnly.addAll(List.of(actorNames));
+            return this;
+        }
+
+        /**
+         * How much of each instance's change log the {@link #store store} keeps; applied once a
+         * minute. Snapshots are never affected. Default: everything.
+         */
+        public Builder retention(Retention retention) {
+            this.retention = Objects.requireNonNull(retention, "retention");
+            return this;
+        }
+
+        /**
+         * Serves stored state and change history on the HTTP port under {@code /api/v1/actors/}
+         * to requests carrying {@code Authorization: Bearer <token>} (docs/persistence.md). Needs a
+         * {@link #store store} and an HTTP port. Without a token here or in {@code
+         * ZOCKET_HISTORY_TOKEN}, the history API is not served.
+         */
+        public Builder historyToken(String token) {
+            if (Objects.requireNonNull(token, "token").isBlank()) {
+                throw new IllegalArgumentException("The history token must not be blank");
+            }
+            this.historyToken = token;
+            return this;
+        }
+
+        HistoryApi historyApi(HostSettings settings) {
+            String token = historyToken != null ? historyToken : environment.get("ZOCKET_HISTORY_TOKEN");
+            if (store == null || token == null || token.isBlank()) {
+                return null;
+            }
+            return new HistoryApi(store, token, settings.catalog().types().keySet(), settings.json());
         }
 
         /**

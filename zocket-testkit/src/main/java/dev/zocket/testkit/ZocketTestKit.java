@@ -72,7 +72,7 @@ public final class ZocketTestKit implements AutoCloseable {
         this.handleDisposeDelay = builder.handleDisposeDelay;
         this.rpcTimeout = builder.rpcTimeout;
         this.host = new ActorHost(settings.catalog(), settings.limits(), json, new SimpleMeterRegistry(), time,
-                executor, settings.authorization());
+                executor, settings.authorization(), null);
         this.stats = new StatsView(host.metrics());
         host.registry().startPassivation();
     }
