@@ -3,19 +3,24 @@ package dev.zocket.server;
 import dev.zocket.server.internal.host.ActorHost;
 import dev.zocket.server.internal.host.HostSettings;
 import dev.zocket.server.internal.host.StatsView;
+import dev.zocket.server.internal.runtime.Durability;
 import dev.zocket.server.internal.transport.FatalErrors;
 import dev.zocket.server.internal.transport.HttpEndpoints;
 import dev.zocket.server.internal.transport.StaticFiles;
 import dev.zocket.server.internal.transport.WebSocketTransport;
 import dev.zocket.internal.SystemTimeSource;
+import dev.zocket.server.persistence.StateStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -68,7 +73,8 @@ public final class ZocketServer implements AutoCloseable {
         this.time = new SystemTimeSource("zocket-timer");
         this.ownExecutor = builder.executor == null ? actorPool() : null;
         this.actors = new ActorHost(settings.catalog(), limits, settings.json(), meterRegistry, time,
-                builder.executor != null ? builder.executor : ownExecutor);
+                builder.executor != null ? builder.executor : ownExecutor,
+                builder.store == null ? null : new Durability(builder.store, builder.memoryOnly));
         this.stats = new StatsView(actors.metrics());
         try {
             this.transport = WebSocketTransport.start(new InetSocketAddress(host, port), actors.protocol(),
@@ -213,6 +219,8 @@ public final class ZocketServer implements AutoCloseable {
         private Map<String, String> environment = System.getenv();
         private MeterRegistry meterRegistry;
         private ExecutorService executor;
+        private StateStore store;
+        private final Set<String> memoryOnly = new HashSet<>();
 
         private Builder() {}
 
@@ -262,6 +270,25 @@ public final class ZocketServer implements AutoCloseable {
          */
         public Builder meterRegistry(MeterRegistry registry) {
             this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Where actor state is kept durably (docs/persistence.md); the server closes it when it
+         * stops. Without one, state lives in memory only, as before. With one, a change is
+         * acknowledged (result and patches sent) only once the store has committed it.
+         */
+        public Builder store(StateStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Keeps these actor types' instances in memory only, when a {@link #store store} is set:
+         * their state starts afresh on every activation, and their changes wait for no commit.
+         */
+        public Builder memoryOnly(String... actorNames) {
+            memoryOnly.addAll(List.of(actorNames));
             return this;
         }
 

@@ -4,6 +4,7 @@ import dev.zocket.json.JsonCodec;
 import dev.zocket.server.ServerLimits;
 import dev.zocket.server.internal.runtime.ActorRegistry;
 import dev.zocket.server.internal.runtime.Codecs;
+import dev.zocket.server.internal.runtime.Durability;
 import dev.zocket.server.internal.runtime.ServerMetrics;
 import dev.zocket.server.internal.session.ProtocolHandler;
 import dev.zocket.spi.TimeSource;
@@ -25,15 +26,26 @@ public final class ActorHost implements AutoCloseable {
     private final ServerMetrics metrics;
     private final ActorRegistry registry;
     private final ProtocolHandler protocol;
+    private final Durability durability;
 
     public ActorHost(ActorCatalog catalog, ServerLimits limits, JsonCodec json, MeterRegistry meters, TimeSource time,
             Executor executor) {
+        this(catalog, limits, json, meters, time, executor, null);
+    }
+
+    /**
+     * @param durability the store instances write through, or {@code null} to keep them in memory;
+     *     closed with this host
+     */
+    public ActorHost(ActorCatalog catalog, ServerLimits limits, JsonCodec json, MeterRegistry meters, TimeSource time,
+            Executor executor, Durability durability) {
         if (catalog.isEmpty()) {
             throw new IllegalStateException("No actors registered: call actor(Contract.class, Implementation::new)");
         }
         Codecs codecs = new Codecs(json, SharedValidation.VALIDATOR);
         this.metrics = new ServerMetrics(meters);
-        this.registry = new ActorRegistry(catalog.types(), codecs, metrics, time, executor, limits);
+        this.registry = new ActorRegistry(catalog.types(), codecs, metrics, time, executor, limits, durability);
+        this.durability = durability;
         this.protocol = new ProtocolHandler(registry, codecs, limits, time);
     }
 
@@ -56,7 +68,10 @@ public final class ActorHost implements AutoCloseable {
 
     @Override
     public void close() {
-        // Nothing of its own to release: the validator is shared, threads belong to the caller.
+        // The validator is shared and threads belong to the caller; the store is the host's.
+        if (durability != null) {
+            durability.close();
+        }
     }
 
     /**

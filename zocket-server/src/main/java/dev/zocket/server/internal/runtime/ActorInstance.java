@@ -15,9 +15,12 @@ import dev.zocket.server.ActorLifecycle;
 import dev.zocket.server.Caller;
 import dev.zocket.server.Invocation;
 import dev.zocket.server.Middleware;
+import dev.zocket.server.persistence.Change;
+import dev.zocket.server.persistence.Commit;
 import dev.zocket.spi.EventTarget;
 import dev.zocket.spi.MethodResult;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -47,6 +50,8 @@ final class ActorInstance<C, S extends Record, E> {
     private final InstanceContext<C, S, E> context;
 
     private final StateSize stateSize;
+    /** {@code null} for an instance that lives in memory only. */
+    private final Durability durability;
     /** Created by the first message that needs it; {@code null} until then, or after a failed start. */
     private C implementation;
     private ActorLifecycle lifecycle;
@@ -71,6 +76,7 @@ final class ActorInstance<C, S extends Record, E> {
         this.timers = new Timers(mailbox, registry.time(), this::runTimer, this::updateHolds);
         this.stateSize = new StateSize(registry.codecs().json().mapper(), registry.limits().maxStateBytes());
         this.lastActivity = registry.time().nanoTime();
+        this.durability = registry.durabilityOf(key.actor());
         // No user code here: the factory and the initial state run in the first message that
         // needs them, on the executor, and a failure there is that message's failure.
     }
@@ -161,10 +167,11 @@ final class ActorInstance<C, S extends Record, E> {
             return null;
         }
         try {
-            state = type.binding().initialState();
+            state = durability == null ? type.binding().initialState() : restore();
             implementation = type.factory().create(context);
         } catch (RuntimeException | Error e) {
             state = null;
+            version = 0;
             return e;
         }
         registry.metrics().instanceCreated();
@@ -173,6 +180,20 @@ final class ActorInstance<C, S extends Record, E> {
             runHook("onActivate", null, hooks::onActivate);
         }
         return null;
+    }
+
+    /** The stored state and version, or the initial state at version 0 for an instance never stored. */
+    @SuppressWarnings("unchecked")
+    private S restore() {
+        var stored = durability.load(key);
+        if (stored.isEmpty()) {
+            version = 0;
+            return type.binding().initialState();
+        }
+        S initial = type.binding().initialState();
+        S restored = (S) registry.codecs().json().mapper().readValue(stored.get().snapshot(), initial.getClass());
+        version = stored.get().version();
+        return restored;
     }
 
     private void handleRpc(Peer peer, RpcCall call, long receivedNanos) {
@@ -277,7 +298,7 @@ final class ActorInstance<C, S extends Record, E> {
             reply = registry.codecs().encode(result instanceof MethodResult.Value value
                     ? RpcResult.success(call.id(), registry.codecs().json().lazy(value.value()))
                     : RpcResult.successVoid(call.id()));
-            commit(finished);
+            commit(finished, call.method());
         } catch (RpcException refused) {
             fail(peer, call, receivedNanos, RpcErrors.fromHandler(refused), refused);
             return;
@@ -421,7 +442,7 @@ final class ActorInstance<C, S extends Record, E> {
         transaction = current;
         try {
             hook.run();
-            commit(current);
+            commit(current, name);
         } catch (RpcException refused) {
             LOG.warn("{} of {} failed; its changes were discarded: {}", name, key, refused.getMessage());
         } catch (Throwable failure) {
@@ -437,13 +458,13 @@ final class ActorInstance<C, S extends Record, E> {
      *
      * @throws RpcException {@code conflict} if the new state would pass the state size limit
      */
-    private void commit(Transaction<S> finished) {
+    private void commit(Transaction<S> finished, String cause) {
         S before = state;
         S after = finished.state();
         OutgoingMessage patch = null;
         long nextVersion = version;
         long sizeBound = -1;
-        if (after != before && !audience.hasStateSubscribers()) {
+        if (after != before && durability == null && !audience.hasStateSubscribers()) {
             // Nobody to patch: skip the diff. A later subscriber's snapshot carries this version.
             nextVersion = version + 1;
             sizeBound = checkSize(after, -1);
@@ -455,6 +476,9 @@ final class ActorInstance<C, S extends Record, E> {
                 patch = registry.codecs().encode(new StatePatch(key.actor(), key.id(), operations.operations(),
                         OptionalLong.of(nextVersion)));
                 sizeBound = checkSize(after, patch.bytes().length);
+                if (durability != null) {
+                    persist(finished, cause, nextVersion, operations, after);
+                }
             }
         }
         List<Transaction.PendingEvent> pending = finished.events();
@@ -475,6 +499,16 @@ final class ActorInstance<C, S extends Record, E> {
         for (int i = 0; i < events.size(); i++) {
             audience.publishEvent(events.get(i), pending.get(i).target());
         }
+    }
+
+    /** Returns once the change is durable; throws, leaving the state as it was, if it is not. */
+    private void persist(Transaction<S> finished, String cause, long nextVersion, PatchBuilder operations, S after) {
+        Caller caller = finished.caller();
+        String who = caller == null ? null : caller.userId().orElse(caller.clientId());
+        var json = registry.codecs().json();
+        Change change = new Change(key.actor(), key.id(), nextVersion, Instant.now(), who, cause,
+                json.toJson(operations.operations()), null);
+        durability.commit(new Commit(change, json.toJson(after)));
     }
 
     private long checkSize(S next, long patchBytes) {

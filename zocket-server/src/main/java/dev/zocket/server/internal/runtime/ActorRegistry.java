@@ -33,12 +33,20 @@ public final class ActorRegistry {
     private final TimeSource time;
     private final Executor executor;
     private final ServerLimits limits;
+    /** {@code null} without a store: the in-memory path takes no extra step. */
+    private final Durability durability;
     private final Map<InstanceKey, ActorInstance<?, ?, ?>> instances = new ConcurrentHashMap<>();
     private volatile boolean closing;
     private volatile Subscription sweep;
 
     public ActorRegistry(Map<String, ActorType<?, ?, ?>> types, Codecs codecs, ServerMetrics metrics, TimeSource time,
             Executor executor, ServerLimits limits) {
+        this(types, codecs, metrics, time, executor, limits, null);
+    }
+
+    public ActorRegistry(Map<String, ActorType<?, ?, ?>> types, Codecs codecs, ServerMetrics metrics, TimeSource time,
+            Executor executor, ServerLimits limits, Durability durability) {
+        this.durability = durability;
         this.types = Map.copyOf(types);
         this.codecs = codecs;
         this.metrics = metrics;
@@ -186,6 +194,11 @@ public final class ActorRegistry {
     public Optional<Record> peekState(InstanceKey key) {
         ActorInstance<?, ?, ?> instance = instances.get(key);
         return instance == null ? Optional.empty() : Optional.ofNullable(instance.committedState());
+    }
+
+    /** The store of {@code actorType}'s instances, or {@code null} if they live in memory only. */
+    Durability durabilityOf(String actorType) {
+        return durability != null && durability.persists(actorType) ? durability : null;
     }
 
     Codecs codecs() {
