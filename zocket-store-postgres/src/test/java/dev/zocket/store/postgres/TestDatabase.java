@@ -11,7 +11,7 @@ import java.sql.SQLException;
  * @param user the role to connect as; the server trusts connections from 127.0.0.1, so there is
  *     no password
  */
-record TestDatabase(String jdbcUrl, String user) {
+public record TestDatabase(String jdbcUrl, String user) {
 
     /** Opens a new connection, which the caller closes. */
     Connection connect() throws SQLException {
