@@ -74,53 +74,78 @@ public final class PostgresStateStore implements StateStore {
         if (batch.isEmpty()) {
             return;
         }
+        List<InstanceWrite> writes = InstanceWrite.collapse(batch);
         writer.transaction("append " + batch.size() + " changes", connection -> {
-            try (PreparedStatement first = connection.prepareStatement(
+            // One write per instance, so the batches' order does not matter: three round trips
+            // commit a whole group, however many changes and instances it holds.
+            try (PreparedStatement create = connection.prepareStatement(
                             "INSERT INTO zocket_instance (actor_type, actor_id, version, snapshot, updated_at)"
                                     + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (actor_type, actor_id) DO NOTHING");
-                    PreparedStatement next = connection.prepareStatement(
+                    PreparedStatement advance = connection.prepareStatement(
                             "UPDATE zocket_instance SET version = ?, snapshot = ?, updated_at = ?"
                                     + " WHERE actor_type = ? AND actor_id = ? AND version = ?");
                     PreparedStatement log = connection.prepareStatement(
                             "INSERT INTO zocket_change (actor_type, actor_id, version, committed_at, caller, method,"
                                     + " patch, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                List<InstanceWrite> created = new ArrayList<>();
+                List<InstanceWrite> advanced = new ArrayList<>();
+                for (InstanceWrite write : writes) {
+                    if (write.fromVersion() == 0) {
+                        create.setString(1, write.actorType());
+                        create.setString(2, write.instanceId());
+                        create.setLong(3, write.toVersion());
+                        create.setString(4, write.snapshot());
+                        create.setObject(5, utc(write.time()));
+                        create.addBatch();
+                        created.add(write);
+                    } else {
+                        advance.setLong(1, write.toVersion());
+                        advance.setString(2, write.snapshot());
+                        advance.setObject(3, utc(write.time()));
+                        advance.setString(4, write.actorType());
+                        advance.setString(5, write.instanceId());
+                        advance.setLong(6, write.fromVersion());
+                        advance.addBatch();
+                        advanced.add(write);
+                    }
+                }
+                requireOneRowEach(create, created);
+                requireOneRowEach(advance, advanced);
                 for (Commit commit : batch) {
                     Change change = commit.change();
-                    OffsetDateTime time = OffsetDateTime.ofInstant(change.time(), ZoneOffset.UTC);
-                    int updated;
-                    if (change.version() == 1) {
-                        first.setString(1, change.actorType());
-                        first.setString(2, change.instanceId());
-                        first.setLong(3, 1);
-                        first.setString(4, commit.snapshot());
-                        first.setObject(5, time);
-                        updated = first.executeUpdate();
-                    } else {
-                        next.setLong(1, change.version());
-                        next.setString(2, commit.snapshot());
-                        next.setObject(3, time);
-                        next.setString(4, change.actorType());
-                        next.setString(5, change.instanceId());
-                        next.setLong(6, change.version() - 1);
-                        updated = next.executeUpdate();
-                    }
-                    if (updated != 1) {
-                        throw new StoreException("version " + change.version() + " of " + change.actorType() + "/"
-                                + change.instanceId() + " does not follow the stored version");
-                    }
                     log.setString(1, change.actorType());
                     log.setString(2, change.instanceId());
                     log.setLong(3, change.version());
-                    log.setObject(4, time);
+                    log.setObject(4, utc(change.time()));
                     log.setString(5, change.caller());
                     log.setString(6, change.method());
                     log.setString(7, change.patch());
                     log.setString(8, change.idempotencyKey());
-                    log.executeUpdate();
+                    log.addBatch();
                 }
+                log.executeBatch();
             }
             return null;
         });
+    }
+
+    /** Runs a batch of instance writes; one that matched no row had a version that did not follow. */
+    private static void requireOneRowEach(PreparedStatement statement, List<InstanceWrite> writes) throws SQLException {
+        if (writes.isEmpty()) {
+            return;
+        }
+        int[] rows = statement.executeBatch();
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] != 1) {
+                InstanceWrite write = writes.get(i);
+                throw new StoreException("version " + (write.fromVersion() + 1) + " of " + write.actorType() + "/"
+                        + write.instanceId() + " does not follow the stored version");
+            }
+        }
+    }
+
+    private static OffsetDateTime utc(Instant time) {
+        return OffsetDateTime.ofInstant(time, ZoneOffset.UTC);
     }
 
     @Override
@@ -197,7 +222,7 @@ public final class PostgresStateStore implements StateStore {
             if (retention.keepFor() != null) {
                 try (PreparedStatement delete = connection.prepareStatement(
                         "DELETE FROM zocket_change WHERE committed_at < ?")) {
-                    delete.setObject(1, OffsetDateTime.ofInstant(now.minus(retention.keepFor()), ZoneOffset.UTC));
+                    delete.setObject(1, utc(now.minus(retention.keepFor())));
                     removed += delete.executeUpdate();
                 }
             }
