@@ -168,4 +168,28 @@ class DurableStateTest {
             watcher.next("state:patch");
         }
     }
+
+    @Test
+    void anIncompatibleSnapshotFailsActivationAndStaysAsItWas() throws Exception {
+        SharedStore store = new SharedStore();
+        Change written = new Change("counter", "old", 1, Instant.now(), null, "increment", "[]", null);
+        store.delegate.append(List.of(new Commit(written, "{\"count\":\"seven\"}")));
+        try (ZocketServer server = TestServer.builder(new Recorder()).store(store).start();
+                RawClient client = RawClient.connect(server.url())) {
+            JsonNode failed = client.call("counter", "old", "increment", null);
+            assertEquals("internal_error", failed.get("code").asString(), failed.toString());
+        }
+        assertEquals(Optional.of(new StoredState(1, "{\"count\":\"seven\"}")), store.load("counter", "old"));
+    }
+
+    @Test
+    void anOldSnapshotWithoutANewComponentLoads() throws Exception {
+        SharedStore store = new SharedStore();
+        Change written = new Change("counter", "older", 1, Instant.now(), null, "increment", "[]", null);
+        store.delegate.append(List.of(new Commit(written, "{\"count\":7,\"retired\":true}")));
+        try (ZocketServer server = TestServer.builder(new Recorder()).store(store).start();
+                RawClient client = RawClient.connect(server.url())) {
+            assertEquals(8, client.call("counter", "older", "increment", null).get("result").asInt());
+        }
+    }
 }

@@ -4,7 +4,10 @@ import dev.zocket.example.cli.CommandLine;
 import dev.zocket.example.counter.CounterActor;
 import dev.zocket.example.counter.CounterBinding;
 import dev.zocket.server.ZocketServer;
+import dev.zocket.server.persistence.StateStore;
+import dev.zocket.store.sqlite.SqliteStateStore;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +23,7 @@ import java.util.random.RandomGenerator;
  * --http-port N   page port (else $HTTP_PORT, else 3000)
  * --host H        address to listen on (else 0.0.0.0)
  * --round-seconds N  how long a round lasts (else 80)
+ * --data-dir D    where rooms and counters are stored (else $ZOCKET_DATA_DIR, else .zocket)
  * </pre>
  */
 public final class DrawServer {
@@ -29,12 +33,15 @@ public final class DrawServer {
     private DrawServer() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = CommandLine.parse(args, "port", "http-port", "host", "round-seconds");
+        Map<String, String> options = CommandLine.parse(args, "port", "http-port", "host", "round-seconds", "data-dir");
+        Path dataDirectory = Path.of(options.getOrDefault("data-dir",
+                System.getenv().getOrDefault("ZOCKET_DATA_DIR", ".zocket")));
         ZocketServer server = start(
                 CommandLine.port(options, "port", "PORT", 3001),
                 CommandLine.port(options, "http-port", "HTTP_PORT", 3000),
                 options.getOrDefault("host", "0.0.0.0"),
-                Duration.ofSeconds(CommandLine.integer(options, "round-seconds", (int) DEFAULT_ROUND.toSeconds(), 1)));
+                Duration.ofSeconds(CommandLine.integer(options, "round-seconds", (int) DEFAULT_ROUND.toSeconds(), 1)),
+                SqliteStateStore.open(dataDirectory.resolve("zocket.db")));
         System.out.print(banner(server));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         server.awaitStop();
@@ -70,8 +77,21 @@ public final class DrawServer {
         return start(port, httpPort, host, DEFAULT_ROUND);
     }
 
-    /** Starts the game's server with rounds of {@code roundLength}; port 0 picks a free one. */
+    /** Starts the game's server with rounds of {@code roundLength}, state in memory; port 0 picks a free one. */
     public static ZocketServer start(int port, int httpPort, String host, Duration roundLength) throws IOException {
+        return builder(port, httpPort, host, roundLength).start();
+    }
+
+    /**
+     * Starts the game's server with rounds of {@code roundLength}, rooms and counters kept in
+     * {@code store} (closed with the server); port 0 picks a free one.
+     */
+    public static ZocketServer start(int port, int httpPort, String host, Duration roundLength, StateStore store)
+            throws IOException {
+        return builder(port, httpPort, host, roundLength).store(store).start();
+    }
+
+    private static ZocketServer.Builder builder(int port, int httpPort, String host, Duration roundLength) {
         return ZocketServer.builder()
                 .actor(DrawingRoomBinding.INSTANCE,
                         context -> new DrawingRoomActor(context, RandomGenerator.getDefault(), Clock.systemUTC(), roundLength))
@@ -79,7 +99,6 @@ public final class DrawServer {
                 .host(host)
                 .port(port)
                 .httpPort(httpPort)
-                .staticResources("web")
-                .start();
+                .staticResources("web");
     }
 }

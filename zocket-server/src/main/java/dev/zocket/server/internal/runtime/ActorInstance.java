@@ -183,15 +183,14 @@ final class ActorInstance<C, S extends Record, E> {
     }
 
     /** The stored state and version, or the initial state at version 0 for an instance never stored. */
-    @SuppressWarnings("unchecked")
     private S restore() {
         var stored = durability.load(key);
         if (stored.isEmpty()) {
             version = 0;
             return type.binding().initialState();
         }
-        S initial = type.binding().initialState();
-        S restored = (S) registry.codecs().json().mapper().readValue(stored.get().snapshot(), initial.getClass());
+        S restored = SnapshotReader.read(registry.codecs().json(), type.binding().initialState(),
+                stored.get().snapshot(), key);
         version = stored.get().version();
         return restored;
     }
