@@ -7,6 +7,8 @@ import dev.zocket.example.draw.DrawingRoomActor;
 import dev.zocket.example.draw.DrawingRoomBinding;
 import dev.zocket.json.JsonCodec;
 import dev.zocket.server.ZocketServer;
+import dev.zocket.server.persistence.StateStore;
+import dev.zocket.store.sqlite.SqliteStateStore;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -24,6 +27,7 @@ import java.util.Map;
  * <pre>
  * --port N        WebSocket port; 0 picks a free one (else $BENCH_PORT, else 3101)
  * --http-port N   health and Prometheus metrics, with JVM memory gauges (default off)
+ * --data-dir D    keep actor state durably in SQLite under D (default: in memory)
  * </pre>
  *
  * Prints {@code ws://127.0.0.1:<port>} once it accepts connections. A line {@code memory} on
@@ -38,11 +42,12 @@ public final class BenchServer {
     private BenchServer() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = CommandLine.parse(args, "port", "http-port");
+        Map<String, String> options = CommandLine.parse(args, "port", "http-port", "data-dir");
         int port = CommandLine.port(options, "port", "BENCH_PORT", DEFAULT_PORT);
         Integer httpPort = options.containsKey("http-port")
                 ? CommandLine.port(options, "http-port", "BENCH_HTTP_PORT", 0) : null;
-        ZocketServer server = start("127.0.0.1", port, httpPort);
+        ZocketServer server = start("127.0.0.1", port, httpPort, options.containsKey("data-dir")
+                ? SqliteStateStore.open(Path.of(options.get("data-dir")).resolve("zocket.db")) : null);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         System.out.println(server.url());
         System.out.flush();
@@ -54,6 +59,11 @@ public final class BenchServer {
 
     /** Starts the bench actors on {@code host:port}; the caller stops the server. */
     public static ZocketServer start(String host, int port, Integer httpPort) throws IOException {
+        return start(host, port, httpPort, null);
+    }
+
+    /** As above, with actor state kept in {@code store} when it is not {@code null}. */
+    public static ZocketServer start(String host, int port, Integer httpPort, StateStore store) throws IOException {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         ZocketServer.Builder builder = ZocketServer.builder()
@@ -68,6 +78,9 @@ public final class BenchServer {
                 .maxMailboxDepth(100_000);
         if (httpPort != null) {
             builder.httpPort(httpPort);
+        }
+        if (store != null) {
+            builder.store(store);
         }
         return builder.start();
     }

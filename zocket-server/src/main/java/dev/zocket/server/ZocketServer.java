@@ -5,10 +5,12 @@ import dev.zocket.server.internal.host.HostSettings;
 import dev.zocket.server.internal.host.StatsView;
 import dev.zocket.server.internal.runtime.Durability;
 import dev.zocket.server.internal.transport.FatalErrors;
+import dev.zocket.server.internal.transport.HistoryApi;
 import dev.zocket.server.internal.transport.HttpEndpoints;
 import dev.zocket.server.internal.transport.StaticFiles;
 import dev.zocket.server.internal.transport.WebSocketTransport;
 import dev.zocket.internal.SystemTimeSource;
+import dev.zocket.server.persistence.Retention;
 import dev.zocket.server.persistence.StateStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -74,7 +76,7 @@ public final class ZocketServer implements AutoCloseable {
         this.ownExecutor = builder.executor == null ? actorPool() : null;
         this.actors = new ActorHost(settings.catalog(), limits, settings.json(), meterRegistry, time,
                 builder.executor != null ? builder.executor : ownExecutor,
-                builder.store == null ? null : new Durability(builder.store, builder.memoryOnly));
+                builder.store == null ? null : new Durability(builder.store, builder.memoryOnly, builder.retention));
         this.stats = new StatsView(actors.metrics());
         try {
             this.transport = WebSocketTransport.start(new InetSocketAddress(host, port), actors.protocol(),
@@ -87,7 +89,7 @@ public final class ZocketServer implements AutoCloseable {
         try {
             this.http = httpPort == null ? null : new HttpEndpoints(new InetSocketAddress(host, httpPort),
                     meterRegistry, () -> !stopping.get(), builder.staticFiles, transport.port(),
-                    limits.httpRequestTimeout());
+                    limits.httpRequestTimeout(), builder.historyApi(settings));
         } catch (IOException | RuntimeException e) {
             releaseAfterFailedStart();
             throw new IOException("Could not bind http://" + host + ":" + httpPort + ": " + e.getMessage(), e);
@@ -221,6 +223,8 @@ public final class ZocketServer implements AutoCloseable {
         private ExecutorService executor;
         private StateStore store;
         private final Set<String> memoryOnly = new HashSet<>();
+        private Retention retention = Retention.forever();
+        private String historyToken;
 
         private Builder() {}
 
@@ -290,6 +294,37 @@ public final class ZocketServer implements AutoCloseable {
         public Builder memoryOnly(String... actorNames) {
             memoryOnly.addAll(List.of(actorNames));
             return this;
+        }
+
+        /**
+         * How much of each instance's change log the {@link #store store} keeps; applied once a
+         * minute. Snapshots are never affected. Default: everything.
+         */
+        public Builder retention(Retention retention) {
+            this.retention = Objects.requireNonNull(retention, "retention");
+            return this;
+        }
+
+        /**
+         * Serves stored state and change history on the HTTP port under {@code /api/v1/actors/}
+         * to requests carrying {@code Authorization: Bearer <token>} (docs/persistence.md). Needs a
+         * {@link #store store} and an HTTP port. Without a token here or in {@code
+         * ZOCKET_HISTORY_TOKEN}, the history API is not served.
+         */
+        public Builder historyToken(String token) {
+            if (Objects.requireNonNull(token, "token").isBlank()) {
+                throw new IllegalArgumentException("The history token must not be blank");
+            }
+            this.historyToken = token;
+            return this;
+        }
+
+        HistoryApi historyApi(HostSettings settings) {
+            String token = historyToken != null ? historyToken : environment.get("ZOCKET_HISTORY_TOKEN");
+            if (store == null || token == null || token.isBlank()) {
+                return null;
+            }
+            return new HistoryApi(store, token, settings.catalog().types().keySet(), settings.json());
         }
 
         /**

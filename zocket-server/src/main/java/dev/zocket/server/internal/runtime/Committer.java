@@ -1,13 +1,17 @@
 package dev.zocket.server.internal.runtime;
 
 import dev.zocket.server.persistence.Commit;
+import dev.zocket.server.persistence.Retention;
 import dev.zocket.server.persistence.StateStore;
 import dev.zocket.server.persistence.StoreException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +30,20 @@ final class Committer implements AutoCloseable {
     private static final Pending STOP = new Pending(null, new CompletableFuture<>());
 
     private final StateStore store;
+    private final Retention retention;
+    private final Duration pruneEvery;
+    private long lastPrune = System.nanoTime();
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
 
-    Committer(StateStore store) {
+    /**
+     * @param retention applied to the store every {@code pruneEvery}, between batches
+     */
+    Committer(StateStore store, Retention retention, Duration pruneEvery) {
         this.store = store;
+        this.retention = retention;
+        this.pruneEvery = pruneEvery;
         this.thread = new Thread(this::run, "zocket-committer");
         thread.setDaemon(true);
         thread.start();
@@ -52,11 +64,17 @@ final class Committer implements AutoCloseable {
         List<Pending> batch = new ArrayList<>();
         boolean stopping = false;
         while (!stopping) {
+            Pending first;
             try {
-                batch.add(queue.take());
+                first = queue.poll(pruneEvery.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 continue; // only close() stops this thread, by the stop marker
             }
+            pruneIfDue();
+            if (first == null) {
+                continue;
+            }
+            batch.add(first);
             queue.drainTo(batch, MAX_BATCH - 1);
             stopping = batch.remove(STOP);
             if (!batch.isEmpty()) {
@@ -66,6 +84,19 @@ final class Committer implements AutoCloseable {
         }
         for (Pending left = queue.poll(); left != null; left = queue.poll()) {
             left.done().completeExceptionally(new StoreException("the store is closed"));
+        }
+    }
+
+    private void pruneIfDue() {
+        if (retention.keepsEverything() || System.nanoTime() - lastPrune < pruneEvery.toNanos()) {
+            return;
+        }
+        lastPrune = System.nanoTime();
+        try {
+            long removed = store.prune(retention, Instant.now());
+            LOG.debug("Retention removed {} changes", removed);
+        } catch (RuntimeException e) {
+            LOG.warn("Applying the retention policy failed; it is tried again later", e);
         }
     }
 

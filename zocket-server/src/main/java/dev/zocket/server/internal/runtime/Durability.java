@@ -1,8 +1,10 @@
 package dev.zocket.server.internal.runtime;
 
 import dev.zocket.server.persistence.Commit;
+import dev.zocket.server.persistence.Retention;
 import dev.zocket.server.persistence.StateStore;
 import dev.zocket.server.persistence.StoredState;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -22,11 +24,12 @@ public final class Durability implements AutoCloseable {
 
     /**
      * @param excluded names of the actor types that stay in memory only
+     * @param retention how much of the change logs to keep, applied by the committer once a minute
      */
-    public Durability(StateStore store, Set<String> excluded) {
+    public Durability(StateStore store, Set<String> excluded, Retention retention) {
         this.store = store;
         this.excluded = Set.copyOf(excluded);
-        this.committer = new Committer(store);
+        this.committer = new Committer(store, retention, Duration.ofMinutes(1));
     }
 
     public StateStore store() {

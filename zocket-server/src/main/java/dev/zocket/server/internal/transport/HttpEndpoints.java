@@ -26,6 +26,7 @@ public final class HttpEndpoints implements AutoCloseable {
     private final Optional<StaticFiles> files;
     private final int webSocketPort;
     private final HttpLoop loop;
+    private final HistoryApi history;
 
     /**
      * Binds {@code address} and starts answering.
@@ -37,6 +38,17 @@ public final class HttpEndpoints implements AutoCloseable {
      */
     public HttpEndpoints(InetSocketAddress address, MeterRegistry registry, BooleanSupplier healthy,
             Optional<StaticFiles> files, int webSocketPort, Duration requestTimeout) throws IOException {
+        this(address, registry, healthy, files, webSocketPort, requestTimeout, null);
+    }
+
+    /**
+     * As above, also serving stored state and history under {@code /api/v1/actors/} when {@code
+     * history} is not {@code null}.
+     */
+    public HttpEndpoints(InetSocketAddress address, MeterRegistry registry, BooleanSupplier healthy,
+            Optional<StaticFiles> files, int webSocketPort, Duration requestTimeout, HistoryApi history)
+            throws IOException {
+        this.history = history;
         this.registry = registry;
         this.healthy = healthy;
         this.files = files;
@@ -48,20 +60,26 @@ public final class HttpEndpoints implements AutoCloseable {
         return loop.port();
     }
 
-    private Response answer(String method, String target) {
+    private Response answer(String method, String target, String authorization) {
         if (!method.equals("GET") && !method.equals("HEAD")) {
             HttpLoop.Response refused = HttpLoop.status(405, "Method Not Allowed");
             return new Response(refused.status(), refused.reason(), refused.contentType(), refused.body(),
                     "Allow: GET, HEAD\r\n");
         }
         String path;
+        URI uri;
         try {
-            path = URI.create(target).getPath();
+            uri = URI.create(target);
+            path = uri.getPath();
         } catch (IllegalArgumentException malformed) {
             return HttpLoop.status(400, "Bad Request");
         }
         if (path == null || !path.startsWith("/")) {
             return HttpLoop.status(400, "Bad Request");
+        }
+        if (history != null && path.startsWith(HistoryApi.PREFIX)) {
+            HistoryApi.Answer answer = history.answer(uri.getRawPath(), uri.getRawQuery(), authorization);
+            return ok(answer.status(), reasonFor(answer.status()), JSON, answer.body());
         }
         switch (path) {
             case "/health": {
@@ -81,6 +99,16 @@ public final class HttpEndpoints implements AutoCloseable {
                         .map(content -> new Response(200, "OK", content.contentType(), content.bytes(), ""))
                         .orElseGet(() -> HttpLoop.status(404, "Not Found"));
         }
+    }
+
+    private static String reasonFor(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 404 -> "Not Found";
+            default -> "Service Unavailable";
+        };
     }
 
     private static Response ok(int status, String reason, String contentType, String body) {

@@ -36,7 +36,8 @@ final class HttpLoop implements Runnable {
 
     /** Answers one complete request; runs on the loop thread, so it must be quick. */
     interface Handler {
-        Response handle(String method, String target);
+        /** @param authorization the request's {@code Authorization} header, or {@code null} */
+        Response handle(String method, String target, String authorization);
     }
 
     /** What to send back; {@code extraHeaders} are whole header lines, each ending in CRLF. */
@@ -194,11 +195,22 @@ final class HttpLoop implements Runnable {
             return status(400, "Bad Request");
         }
         try {
-            return handler.handle(requestLine[0], requestLine[1]);
+            return handler.handle(requestLine[0], requestLine[1], header(head, "authorization"));
         } catch (RuntimeException e) {
             LOG.error("Answering {} {} failed", requestLine[0], requestLine[1], e);
             return status(500, "Internal Server Error");
         }
+    }
+
+    /** The value of the first header named {@code lowerCaseName}, or {@code null}. */
+    private static String header(String head, String lowerCaseName) {
+        for (String line : head.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT).equals(lowerCaseName)) {
+                return line.substring(colon + 1).trim();
+            }
+        }
+        return null;
     }
 
     static Response status(int status, String reason) {
