@@ -19,6 +19,7 @@ public final class FatalErrors {
     public static void haltIfFatal(Throwable error) {
         if (error instanceof VirtualMachineError) {
             try {
+                // Standard error, not the logger: after an OutOfMemoryError a logger may need memory it cannot get.
                 System.err.println("zocket: fatal " + error + " on thread " + Thread.currentThread().getName()
                         + "; halting with status " + EXIT_STATUS);
             } finally {
