@@ -72,12 +72,17 @@ public final class ProtocolCodec {
             writeAddress(out, m.actor(), m.actorId());
             out.writeStringProperty("method", m.method());
             writeTreeProperty(out, "input", m.input());
+            if (m.idempotencyKey() != null) {
+                out.writeStringProperty("idempotencyKey", m.idempotencyKey());
+            }
+            writeNumber(out, "baseVersion", m.baseVersion());
         } else if (message instanceof EventSub m) {
             writeAddress(out, m.actor(), m.actorId());
         } else if (message instanceof EventUnsub m) {
             writeAddress(out, m.actor(), m.actorId());
         } else if (message instanceof StateSub m) {
             writeAddress(out, m.actor(), m.actorId());
+            writeNumber(out, "since", m.since());
         } else if (message instanceof StateUnsub m) {
             writeAddress(out, m.actor(), m.actorId());
         } else if (message instanceof Welcome m) {
@@ -91,6 +96,10 @@ public final class ProtocolCodec {
                     out.writeStringProperty("code", m.code().wireName());
                 }
             }
+            if (m.replayed()) {
+                out.writeBooleanProperty("replayed", true);
+            }
+            writeVersion(out, m.version());
         } else if (message instanceof EventMessage m) {
             writeAddress(out, m.actor(), m.actorId());
             out.writeStringProperty("event", m.event());
@@ -134,8 +143,12 @@ public final class ProtocolCodec {
     }
 
     private static void writeVersion(JsonGenerator out, OptionalLong version) {
-        if (version.isPresent()) {
-            out.writeNumberProperty("version", version.getAsLong());
+        writeNumber(out, "version", version);
+    }
+
+    private static void writeNumber(JsonGenerator out, String name, OptionalLong value) {
+        if (value.isPresent()) {
+            out.writeNumberProperty(name, value.getAsLong());
         }
     }
 
@@ -209,14 +222,15 @@ public final class ProtocolCodec {
                 }
                 fields.rpcId = idNode.stringValue();
                 return new RpcCall(fields.rpcId, fields.string("actor"), fields.string("actorId"),
-                        fields.string("method"), fields.root.get("input"));
+                        fields.string("method"), fields.root.get("input"), fields.optionalString("idempotencyKey"),
+                        fields.count("baseVersion"));
             }
             case EVENT_SUB:
                 return new EventSub(fields.string("actor"), fields.string("actorId"));
             case EVENT_UNSUB:
                 return new EventUnsub(fields.string("actor"), fields.string("actorId"));
             case STATE_SUB:
-                return new StateSub(fields.string("actor"), fields.string("actorId"));
+                return new StateSub(fields.string("actor"), fields.string("actorId"), fields.count("since"));
             case STATE_UNSUB:
                 return new StateUnsub(fields.string("actor"), fields.string("actorId"));
             default:
@@ -234,9 +248,9 @@ public final class ProtocolCodec {
                 if (error != null) {
                     String code = fields.optionalString("code");
                     ErrorCode errorCode = code == null ? null : ErrorCode.fromWireName(code).orElse(null);
-                    return new RpcResult(id, null, error, errorCode);
+                    return new RpcResult(id, null, error, errorCode, fields.flag("replayed"), fields.version());
                 }
-                return new RpcResult(id, fields.root.get("result"), null, null);
+                return new RpcResult(id, fields.root.get("result"), null, null, fields.flag("replayed"), OptionalLong.empty());
             }
             case EVENT:
                 return new EventMessage(fields.string("actor"), fields.string("actorId"), fields.string("event"),
@@ -305,14 +319,31 @@ public final class ProtocolCodec {
         }
 
         OptionalLong version() {
-            JsonNode node = root.get("version");
+            return count("version");
+        }
+
+        /** An optional non-negative integer member. */
+        OptionalLong count(String name) {
+            JsonNode node = root.get(name);
             if (node == null || node.isNull()) {
                 return OptionalLong.empty();
             }
             if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 0) {
-                throw new Malformed("Field \"version\" must be a non-negative integer");
+                throw new Malformed("Field \"" + name + "\" must be a non-negative integer");
             }
             return OptionalLong.of(node.longValue());
+        }
+
+        /** An optional boolean member; absent reads as {@code false}. */
+        boolean flag(String name) {
+            JsonNode node = root.get(name);
+            if (node == null || node.isNull()) {
+                return false;
+            }
+            if (!node.isBoolean()) {
+                throw new Malformed("Field \"" + name + "\" must be a boolean");
+            }
+            return node.booleanValue();
         }
     }
 

@@ -32,6 +32,10 @@ class ProtocolCodecTest {
                 new RpcCall("rpc_1_m3abc", "chat", "room-1", "sendMessage", json("{\"text\":\"hello\"}")),
                 new RpcCall("rpc_2_m3abc", "counter", "c", "increment", null),
                 new RpcCall("rpc_3", "counter", "c", "set", json("null")),
+                new RpcCall("rpc_4", "counter", "c", "set", json("{\"value\":1}"), "k-1", OptionalLong.of(12)),
+                new RpcCall("rpc_5", "counter", "c", "increment", null, "k-2", OptionalLong.empty()),
+                new RpcCall("rpc_6", "counter", "c", "increment", null, null, OptionalLong.of(0)),
+                new StateSub("chat", "room-1", OptionalLong.of(41)),
                 new EventSub("chat", "room-1"),
                 new EventUnsub("chat", "room-1"),
                 new StateSub("chat", "room/1 ~ é"),
@@ -46,6 +50,9 @@ class ProtocolCodecTest {
                 RpcResult.successVoid("rpc_3"),
                 RpcResult.failure("rpc_4", ErrorCode.FORBIDDEN, "Unauthorized"),
                 new RpcResult("rpc_5", null, "from an older server", null),
+                RpcResult.success("rpc_6", json("{\"count\":42}")).replayFor("rpc_7"),
+                RpcResult.successVoid("rpc_8").replayFor("rpc_9"),
+                RpcResult.versionConflict("rpc_10", "State moved on: version 12, not 11", 12),
                 new EventMessage("chat", "room-1", "newMessage", json("{\"text\":\"hello\",\"from\":\"conn_123\"}")),
                 new StateSnapshot("chat", "room-1", json("{\"messages\":[],\"online\":[\"conn_123\"]}"), OptionalLong.of(0)),
                 new StateSnapshot("chat", "room-1", json("{}"), OptionalLong.empty()),
@@ -86,6 +93,21 @@ class ProtocolCodecTest {
     }
 
     @Test
+    void encodesTheExtensionFieldsOnlyWhenPresent() {
+        assertEquals("{\"type\":\"rpc\",\"id\":\"r\",\"actor\":\"counter\",\"actorId\":\"c\",\"method\":\"increment\","
+                + "\"idempotencyKey\":\"k-1\",\"baseVersion\":4}",
+                CODEC.encodeToString(new RpcCall("r", "counter", "c", "increment", null, "k-1", OptionalLong.of(4))));
+        assertEquals("{\"type\":\"rpc:result\",\"id\":\"r2\",\"result\":1,\"replayed\":true}",
+                CODEC.encodeToString(RpcResult.success("r1", json("1")).replayFor("r2")));
+        assertEquals("{\"type\":\"rpc:result\",\"id\":\"r\",\"error\":\"moved\",\"code\":\"conflict\",\"version\":9}",
+                CODEC.encodeToString(RpcResult.versionConflict("r", "moved", 9)));
+        assertEquals("{\"type\":\"state:sub\",\"actor\":\"chat\",\"actorId\":\"room-1\",\"since\":3}",
+                CODEC.encodeToString(new StateSub("chat", "room-1", OptionalLong.of(3))));
+        assertEquals("{\"type\":\"state:sub\",\"actor\":\"chat\",\"actorId\":\"room-1\"}",
+                CODEC.encodeToString(new StateSub("chat", "room-1")), "an old client's frame is unchanged");
+    }
+
+    @Test
     void readsTheDocumentationsExampleFrames() {
         var rpc = CODEC.parseClientMessage("{\"type\":\"rpc\",\"id\":\"rpc_1_m3abc\",\"actor\":\"chat\","
                 + "\"actorId\":\"room-1\",\"method\":\"sendMessage\",\"input\":{\"text\":\"hello\"}}");
@@ -113,6 +135,7 @@ class ProtocolCodecTest {
         "{\"type\":\"event:sub\",\"actor\":\"a\",\"actorId\":[]}      | Field \"actorId\" must be a string",
         "{\"type\":\"rpc\",\"type\":\"rpc\"}                          | Message is not valid JSON",
         "{\"type\":\"state:sub\",\"actor\":\"a\",\"actorId\":\"b\"} trailing | Message is not valid JSON",
+        "{\"type\":\"state:sub\",\"actor\":\"a\",\"actorId\":\"b\",\"since\":\"3\"} | Field \"since\" must be a non-negative integer",
     })
     void rejectsMalformedClientFramesWithAReason(String frame, String reasonStart) {
         var result = assertInstanceOf(ParseResult.Malformed.class, CODEC.parseClientMessage(frame));
@@ -124,6 +147,9 @@ class ProtocolCodecTest {
     @CsvSource(delimiter = '|', value = {
         "{\"type\":\"rpc\",\"id\":\"r1\",\"actorId\":\"b\",\"method\":\"m\"}             | Missing field \"actor\"",
         "{\"type\":\"rpc\",\"id\":\"r1\",\"actor\":\"a\",\"actorId\":\"b\",\"method\":false} | Field \"method\" must be a string",
+        "{\"type\":\"rpc\",\"id\":\"r1\",\"actor\":\"a\",\"actorId\":\"b\",\"method\":\"m\",\"idempotencyKey\":7} | Field \"idempotencyKey\" must be a string",
+        "{\"type\":\"rpc\",\"id\":\"r1\",\"actor\":\"a\",\"actorId\":\"b\",\"method\":\"m\",\"baseVersion\":-1} | Field \"baseVersion\" must be a non-negative integer",
+        "{\"type\":\"rpc\",\"id\":\"r1\",\"actor\":\"a\",\"actorId\":\"b\",\"method\":\"m\",\"baseVersion\":1.5} | Field \"baseVersion\" must be a non-negative integer",
     })
     void malformedRpcWithAnIdKeepsTheIdForTheReply(String frame, String reason) {
         var result = assertInstanceOf(ParseResult.Malformed.class, CODEC.parseClientMessage(frame));
