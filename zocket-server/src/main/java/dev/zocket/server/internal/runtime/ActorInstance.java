@@ -473,6 +473,10 @@ final class ActorInstance<C, S extends Record, E> {
         if (missed == null && durability != null && version - since <= registry.limits().maxResumePatches()) {
             try {
                 missed = StoredPatches.read(durability, key, since, version, registry.codecs());
+                if (missed != null) {
+                    // The next subscriber coming back from as far behind is served from memory.
+                    recentPatches.replaceWith(since, missed);
+                }
             } catch (RuntimeException storeFailed) {
                 LOG.warn("Could not read the change log of {} to resume a subscriber; sending a snapshot", key,
                         storeFailed);

@@ -40,6 +40,14 @@ final class RecentPatches {
         }
     }
 
+    /** Keeps {@code frames}, the consecutive patches after version {@code since}, instead of what was kept. */
+    void replaceWith(long since, List<OutgoingMessage> frames) {
+        clear();
+        for (int i = 0; i < frames.size(); i++) {
+            add(since + 1 + i, frames.get(i));
+        }
+    }
+
     /** A change went by without a frame: nothing kept applies any more. */
     void clear() {
         entries.clear();
