@@ -4,6 +4,7 @@ import dev.zocket.RpcException;
 import dev.zocket.Subscription;
 import dev.zocket.client.ConnectionException;
 import dev.zocket.client.ConnectionStatus;
+import dev.zocket.client.InFlightCalls;
 import dev.zocket.client.ZocketClient;
 import dev.zocket.docs.chat.ChatRoom;
 import dev.zocket.docs.chat.ChatRoomHandle;
@@ -64,5 +65,15 @@ public final class ChatClient {
         room.close();
         client.close();
         // end::dispose[]
+    }
+
+    /** A client for a server that does not honour idempotency keys, such as the original TypeScript one. */
+    public static ZocketClient forAServerWithoutIdempotencyKeys(String url) {
+        // tag::inFlight[]
+        ZocketClient client = ZocketClient.builder(url)
+                .inFlightCalls(InFlightCalls.FAIL) // a drop fails the calls in flight with "WebSocket closed"
+                .build();
+        // end::inFlight[]
+        return client;
     }
 }

@@ -65,7 +65,7 @@ final class HandleChannel implements ActorChannel, HandleMeta {
 
     @Override
     public <R> CompletableFuture<R> call(String method, Object input, JsonType<R> resultType) {
-        return engine.call(core.key, method, input, resultType);
+        return engine.call(core.key, method, input, resultType, OptionalLong.empty());
     }
 
     @Override
