@@ -1,5 +1,6 @@
 package dev.zocket.docs.client;
 
+import dev.zocket.ErrorCode;
 import dev.zocket.RpcException;
 import dev.zocket.Subscription;
 import dev.zocket.client.ConnectionException;
@@ -65,6 +66,20 @@ public final class ChatClient {
         room.close();
         client.close();
         // end::dispose[]
+    }
+
+    /** Clears the room only if nobody changed it since this client last saw it. */
+    public void clearIfUnchanged(ChatRoomHandle room) {
+        // tag::conditional[]
+        long seen = room.state().version().orElseThrow();
+        try {
+            room.withBaseVersion(seen).clear().join();
+        } catch (CompletionException failure) {
+            if (failure.getCause() instanceof RpcException error && error.code() == ErrorCode.CONFLICT) {
+                log.add("not cleared: the room moved on to version " + error.version().orElseThrow());
+            }
+        }
+        // end::conditional[]
     }
 
     /** A client for a server that does not honour idempotency keys, such as the original TypeScript one. */

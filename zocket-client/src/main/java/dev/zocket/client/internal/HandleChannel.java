@@ -69,6 +69,11 @@ final class HandleChannel implements ActorChannel, HandleMeta {
     }
 
     @Override
+    public ActorChannel withBaseVersion(long baseVersion) {
+        return new ConditionalChannel(engine, core.key, this, baseVersion);
+    }
+
+    @Override
     public <P> Subscription onEvent(String event, JsonType<P> payloadType, Consumer<? super P> listener) {
         requireActive();
         HandleCore.Listener<P> registered = new HandleCore.Listener<>(payloadType,

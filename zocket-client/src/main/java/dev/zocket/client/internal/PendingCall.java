@@ -72,7 +72,8 @@ final class PendingCall {
         timers.cancel(timeout, deferred);
         if (message.isError()) {
             ErrorCode code = message.code() != null ? message.code() : ErrorCode.INTERNAL_ERROR;
-            deferred.callback(() -> result.completeExceptionally(new RpcException(code, message.error())));
+            deferred.callback(() -> result.completeExceptionally(new RpcException(code, message.error(),
+                    message.version())));
             return;
         }
         deferred.callback(() -> {
