@@ -140,6 +140,45 @@ public final class ServerLimits {
             Duration.ofSeconds(10), "ZOCKET_HTTP_REQUEST_TIMEOUT_SECONDS", "time for an HTTP request to arrive",
             "socket closed without an answer");
 
+    // ---- Exactly-once calls and resume (issue 18: idempotency keys, the recent-patch log)
+
+    /** Longest idempotency key accepted on a call. */
+    public static final Limit<Integer> MAX_IDEMPOTENCY_KEY_LENGTH = Limit.count("maxIdempotencyKeyLength", 128,
+            "ZOCKET_MAX_IDEMPOTENCY_KEY_LENGTH", "idempotency key length",
+            "`bad_request`: `Idempotency key is too long: the limit is 128 characters`");
+
+    /**
+     * Outcomes of calls with an idempotency key that one instance remembers; past it the oldest
+     * is forgotten, and a repeat of its key runs again.
+     */
+    public static final Limit<Integer> MAX_CALL_OUTCOMES = Limit.count("maxCallOutcomes", 1_000,
+            "ZOCKET_MAX_CALL_OUTCOMES", "remembered call outcomes per instance",
+            "oldest outcome forgotten: a repeat of its key runs the call again");
+
+    /** Bytes of remembered call outcomes per instance (encoded results); the newest is always kept. */
+    public static final Limit<Integer> MAX_CALL_OUTCOME_BYTES = Limit.bytes("maxCallOutcomeBytes", 256 * 1024,
+            "ZOCKET_MAX_CALL_OUTCOME_BYTES", "remembered call outcome bytes per instance",
+            "oldest outcomes forgotten until the rest fit");
+
+    /** How long a call's outcome is remembered for a repeat of its idempotency key. */
+    public static final Limit<Duration> CALL_OUTCOME_RETENTION = Limit.seconds("callOutcomeRetention",
+            Duration.ofMinutes(10), "ZOCKET_CALL_OUTCOME_RETENTION_SECONDS", "how long a call outcome is remembered",
+            "outcome forgotten: a repeat of its key runs the call again");
+
+    /**
+     * Recent state patches one instance keeps for subscribers that resume with {@code since};
+     * a client further behind gets a snapshot. Also the most patches read back from a durable
+     * store's change log for one resume.
+     */
+    public static final Limit<Integer> MAX_RESUME_PATCHES = Limit.count("maxResumePatches", 256,
+            "ZOCKET_MAX_RESUME_PATCHES", "recent patches kept per instance for resume",
+            "a subscriber further behind gets a `state:snapshot`");
+
+    /** Bytes of recent state patches one instance keeps for resume (encoded frames). */
+    public static final Limit<Integer> MAX_RESUME_BYTES = Limit.bytes("maxResumeBytes", 64 * 1024,
+            "ZOCKET_MAX_RESUME_BYTES", "recent patch bytes kept per instance for resume",
+            "oldest patches dropped; a subscriber further behind gets a `state:snapshot`");
+
     /** Every limit at its default. */
     public static final ServerLimits DEFAULTS = new ServerLimits(Map.of());
 
@@ -247,6 +286,30 @@ public final class ServerLimits {
 
     public Duration httpRequestTimeout() {
         return get(HTTP_REQUEST_TIMEOUT);
+    }
+
+    public int maxIdempotencyKeyLength() {
+        return get(MAX_IDEMPOTENCY_KEY_LENGTH);
+    }
+
+    public int maxCallOutcomes() {
+        return get(MAX_CALL_OUTCOMES);
+    }
+
+    public int maxCallOutcomeBytes() {
+        return get(MAX_CALL_OUTCOME_BYTES);
+    }
+
+    public Duration callOutcomeRetention() {
+        return get(CALL_OUTCOME_RETENTION);
+    }
+
+    public int maxResumePatches() {
+        return get(MAX_RESUME_PATCHES);
+    }
+
+    public int maxResumeBytes() {
+        return get(MAX_RESUME_BYTES);
     }
 
     /**
@@ -373,6 +436,30 @@ public final class ServerLimits {
 
         public Builder httpRequestTimeout(Duration timeout) {
             return set(HTTP_REQUEST_TIMEOUT, timeout);
+        }
+
+        public Builder maxIdempotencyKeyLength(int characters) {
+            return set(MAX_IDEMPOTENCY_KEY_LENGTH, characters);
+        }
+
+        public Builder maxCallOutcomes(int outcomes) {
+            return set(MAX_CALL_OUTCOMES, outcomes);
+        }
+
+        public Builder maxCallOutcomeBytes(int bytes) {
+            return set(MAX_CALL_OUTCOME_BYTES, bytes);
+        }
+
+        public Builder callOutcomeRetention(Duration retention) {
+            return set(CALL_OUTCOME_RETENTION, retention);
+        }
+
+        public Builder maxResumePatches(int patches) {
+            return set(MAX_RESUME_PATCHES, patches);
+        }
+
+        public Builder maxResumeBytes(int bytes) {
+            return set(MAX_RESUME_BYTES, bytes);
         }
 
         public ServerLimits build() {

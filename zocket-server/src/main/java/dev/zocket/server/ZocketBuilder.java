@@ -195,6 +195,42 @@ public abstract class ZocketBuilder<B extends ZocketBuilder<B>> {
         return self();
     }
 
+    /** See {@link ServerLimits#MAX_IDEMPOTENCY_KEY_LENGTH}. */
+    public B maxIdempotencyKeyLength(int characters) {
+        limitSettings.maxIdempotencyKeyLength(characters);
+        return self();
+    }
+
+    /** See {@link ServerLimits#MAX_CALL_OUTCOMES}. */
+    public B maxCallOutcomes(int outcomes) {
+        limitSettings.maxCallOutcomes(outcomes);
+        return self();
+    }
+
+    /** See {@link ServerLimits#MAX_CALL_OUTCOME_BYTES}. */
+    public B maxCallOutcomeBytes(int bytes) {
+        limitSettings.maxCallOutcomeBytes(bytes);
+        return self();
+    }
+
+    /** See {@link ServerLimits#CALL_OUTCOME_RETENTION}. */
+    public B callOutcomeRetention(Duration retention) {
+        limitSettings.callOutcomeRetention(retention);
+        return self();
+    }
+
+    /** See {@link ServerLimits#MAX_RESUME_PATCHES}. */
+    public B maxResumePatches(int patches) {
+        limitSettings.maxResumePatches(patches);
+        return self();
+    }
+
+    /** See {@link ServerLimits#MAX_RESUME_BYTES}. */
+    public B maxResumeBytes(int bytes) {
+        limitSettings.maxResumeBytes(bytes);
+        return self();
+    }
+
     /** See {@link ServerLimits#MAX_BUFFERED_BYTES}. */
     public B maxBufferedBytes(long bytes) {
         limitSettings.maxBufferedBytes(bytes);

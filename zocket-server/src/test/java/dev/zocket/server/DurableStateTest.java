@@ -28,56 +28,6 @@ import tools.jackson.databind.JsonNode;
 @Timeout(60)
 class DurableStateTest {
 
-    /** A store shared by several servers in a row: the server closes its store, this one outlives that. */
-    private static class SharedStore implements StateStore {
-        final MemoryStateStore delegate = new MemoryStateStore();
-        final AtomicBoolean failing = new AtomicBoolean();
-        volatile CountDownLatch gate;
-        volatile CountDownLatch appendStarted = new CountDownLatch(1);
-
-        @Override
-        public Optional<StoredState> load(String actorType, String instanceId) {
-            return delegate.load(actorType, instanceId);
-        }
-
-        @Override
-        public void append(List<Commit> batch) {
-            appendStarted.countDown();
-            CountDownLatch waitFor = gate;
-            if (waitFor != null) {
-                try {
-                    waitFor.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            if (failing.get()) {
-                throw new StoreException("disk full");
-            }
-            delegate.append(batch);
-        }
-
-        @Override
-        public List<String> instances(String actorType, String after, int limit) {
-            return delegate.instances(actorType, after, limit);
-        }
-
-        @Override
-        public List<Change> history(String actorType, String instanceId, long before, int limit) {
-            return delegate.history(actorType, instanceId, before, limit);
-        }
-
-        @Override
-        public long prune(Retention retention, Instant now) {
-            return delegate.prune(retention, now);
-        }
-
-        @Override
-        public void close() {
-            // outlives each server
-        }
-    }
-
     @Test
     void stateAndVersionsContinueAcrossARestart() throws Exception {
         SharedStore store = new SharedStore();
@@ -172,7 +122,7 @@ class DurableStateTest {
     @Test
     void anIncompatibleSnapshotFailsActivationAndStaysAsItWas() throws Exception {
         SharedStore store = new SharedStore();
-        Change written = new Change("counter", "old", 1, Instant.now(), null, "increment", "[]", null);
+        Change written = new Change("counter", "old", 1, Instant.now(), null, "increment", "[]");
         store.delegate.append(List.of(new Commit(written, "{\"count\":\"seven\"}")));
         try (ZocketServer server = TestServer.builder(new Recorder()).store(store).start();
                 RawClient client = RawClient.connect(server.url())) {
@@ -185,7 +135,7 @@ class DurableStateTest {
     @Test
     void anOldSnapshotWithoutANewComponentLoads() throws Exception {
         SharedStore store = new SharedStore();
-        Change written = new Change("counter", "older", 1, Instant.now(), null, "increment", "[]", null);
+        Change written = new Change("counter", "older", 1, Instant.now(), null, "increment", "[]");
         store.delegate.append(List.of(new Commit(written, "{\"count\":7,\"retired\":true}")));
         try (ZocketServer server = TestServer.builder(new Recorder()).store(store).start();
                 RawClient client = RawClient.connect(server.url())) {

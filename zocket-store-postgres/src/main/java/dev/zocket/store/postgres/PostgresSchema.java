@@ -28,7 +28,7 @@ import java.util.List;
 public final class PostgresSchema {
 
     /** The newest schema version this code knows; a database at a higher one is refused. */
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
 
     /** An arbitrary constant naming the advisory lock that serialises migrations. */
     private static final long MIGRATION_LOCK = 0x7a6f636b6574L; // "zocket"
@@ -55,7 +55,10 @@ public final class PostgresSchema {
                         patch text NOT NULL,
                         idempotency_key text,
                         PRIMARY KEY (actor_type, actor_id, version)
-                    )"""));
+                    )"""),
+            // Exactly-once calls: what a repeat of a keyed call is checked against and answered with.
+            List.of("ALTER TABLE zocket_change ADD COLUMN request_digest text",
+                    "ALTER TABLE zocket_change ADD COLUMN result text"));
 
     private PostgresSchema() {
     }

@@ -86,7 +86,7 @@ public final class PostgresStateStore implements StateStore {
                                     + " WHERE actor_type = ? AND actor_id = ? AND version = ?");
                     PreparedStatement log = connection.prepareStatement(
                             "INSERT INTO zocket_change (actor_type, actor_id, version, committed_at, caller, method,"
-                                    + " patch, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                                    + " patch, idempotency_key, request_digest, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 List<InstanceWrite> created = new ArrayList<>();
                 List<InstanceWrite> advanced = new ArrayList<>();
                 for (InstanceWrite write : writes) {
@@ -121,6 +121,8 @@ public final class PostgresStateStore implements StateStore {
                     log.setString(6, change.method());
                     log.setString(7, change.patch());
                     log.setString(8, change.idempotencyKey());
+                    log.setString(9, change.requestDigest());
+                    log.setString(10, change.result());
                     log.addBatch();
                 }
                 log.executeBatch();
@@ -183,7 +185,7 @@ public final class PostgresStateStore implements StateStore {
         }
         return reader.read("read the history of " + actorType + "/" + instanceId, connection -> {
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT version, committed_at, caller, method, patch, idempotency_key FROM zocket_change"
+                    "SELECT version, committed_at, caller, method, patch, idempotency_key, request_digest, result FROM zocket_change"
                             + " WHERE actor_type = ? AND actor_id = ? AND version < ? ORDER BY version DESC LIMIT ?")) {
                 query.setString(1, actorType);
                 query.setString(2, instanceId);
@@ -194,7 +196,8 @@ public final class PostgresStateStore implements StateStore {
                     while (rows.next()) {
                         Instant time = rows.getObject(2, OffsetDateTime.class).toInstant();
                         changes.add(new Change(actorType, instanceId, rows.getLong(1), time, rows.getString(3),
-                                rows.getString(4), rows.getString(5), rows.getString(6)));
+                                rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
+                                rows.getString(8)));
                     }
                 }
                 return changes;

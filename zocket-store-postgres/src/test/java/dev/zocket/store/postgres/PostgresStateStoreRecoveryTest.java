@@ -57,7 +57,7 @@ class PostgresStateStoreRecoveryTest {
 
     private static Commit commit(long version, String snapshot) {
         Change change = new Change("Counter", "a", version, T0.plusSeconds(version), "client-1", "increment",
-                "[{\"op\":\"replace\",\"path\":\"/count\",\"value\":" + version + "}]", null);
+                "[{\"op\":\"replace\",\"path\":\"/count\",\"value\":" + version + "}]");
         return new Commit(change, snapshot);
     }
 }

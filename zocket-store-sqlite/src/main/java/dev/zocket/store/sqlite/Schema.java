@@ -33,7 +33,10 @@ final class Schema {
               idempotency_key TEXT,
               PRIMARY KEY (actor_type, instance_id, version)
             ) WITHOUT ROWID""",
-            "CREATE INDEX changes_by_time ON changes (time_millis)"));
+            "CREATE INDEX changes_by_time ON changes (time_millis)"),
+            // Exactly-once calls: what a repeat of a keyed call is checked against and answered with.
+            List.of("ALTER TABLE changes ADD COLUMN request_digest TEXT",
+                    "ALTER TABLE changes ADD COLUMN result TEXT"));
 
     private Schema() {}
 

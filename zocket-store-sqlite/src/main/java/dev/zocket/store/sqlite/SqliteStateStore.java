@@ -105,7 +105,7 @@ public final class SqliteStateStore implements StateStore {
                      "SELECT version FROM instances WHERE actor_type = ? AND instance_id = ?");
              PreparedStatement insertChange = connection.prepareStatement(
                      "INSERT INTO changes (actor_type, instance_id, version, time_millis, caller, method, patch,"
-                             + " idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                             + " idempotency_key, request_digest, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement upsertState = connection.prepareStatement(
                      "INSERT INTO instances (actor_type, instance_id, version, snapshot) VALUES (?, ?, ?, ?)"
                              + " ON CONFLICT (actor_type, instance_id) DO UPDATE SET version = excluded.version,"
@@ -128,6 +128,8 @@ public final class SqliteStateStore implements StateStore {
                 insertChange.setString(6, change.method());
                 insertChange.setString(7, change.patch());
                 setNullable(insertChange, 8, change.idempotencyKey());
+                setNullable(insertChange, 9, change.requestDigest());
+                setNullable(insertChange, 10, change.result());
                 insertChange.executeUpdate();
                 upsertState.setString(1, change.actorType());
                 upsertState.setString(2, change.instanceId());
@@ -177,7 +179,7 @@ public final class SqliteStateStore implements StateStore {
             return changes;
         }
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT version, time_millis, caller, method, patch, idempotency_key FROM changes"
+                "SELECT version, time_millis, caller, method, patch, idempotency_key, request_digest, result FROM changes"
                         + " WHERE actor_type = ? AND instance_id = ? AND version < ? ORDER BY version DESC LIMIT ?")) {
             select.setString(1, actorType);
             select.setString(2, instanceId);
@@ -186,7 +188,8 @@ public final class SqliteStateStore implements StateStore {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     changes.add(new Change(actorType, instanceId, rows.getLong(1), Instant.ofEpochMilli(rows.getLong(2)),
-                            rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6)));
+                            rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6),
+                            rows.getString(7), rows.getString(8)));
                 }
             }
             return changes;

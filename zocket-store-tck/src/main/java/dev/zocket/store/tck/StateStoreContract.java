@@ -158,9 +158,9 @@ public abstract class StateStoreContract {
     @Test
     void aChangeComesBackAsItWasWritten() {
         Change withEverything = new Change("Counter", "a", 1, T0, "alice", "increment",
-                "[{\"op\":\"replace\",\"path\":\"/count\",\"value\":1}]", "key-1");
+                "[{\"op\":\"replace\",\"path\":\"/count\",\"value\":1}]", "key-1", "digest-1", "{\"count\":1,\"by\":\"é🎲\"}");
         Change fromATimer = new Change("Counter", "a", 2, T0.plusMillis(1), null, "onTimer",
-                "[{\"op\":\"replace\",\"path\":\"/count\",\"value\":2}]", null);
+                "[{\"op\":\"replace\",\"path\":\"/count\",\"value\":2}]");
         store.append(List.of(new Commit(withEverything, "{\"count\":1}"), new Commit(fromATimer, "{\"count\":2}")));
 
         List<Change> history = store.history("Counter", "a", Long.MAX_VALUE, 10);
@@ -168,6 +168,15 @@ public abstract class StateStoreContract {
         assertEquals(List.of(fromATimer, withEverything), history);
         assertNull(history.get(0).caller());
         assertNull(history.get(0).idempotencyKey());
+        assertNull(history.get(0).result());
+    }
+
+    @Test
+    void aKeyedChangeOfAVoidMethodKeepsItsDigestWithoutAResult() {
+        Change voidCall = new Change("Counter", "a", 1, T0, "alice", "reset", "[]", "key-2", "digest-2", null);
+        store.append(List.of(new Commit(voidCall, "{\"count\":0}")));
+
+        assertEquals(List.of(voidCall), store.history("Counter", "a", Long.MAX_VALUE, 10));
     }
 
     @Test
@@ -276,7 +285,7 @@ public abstract class StateStoreContract {
     /** A change made at {@link #T0} plus {@code version} minutes, with its snapshot. */
     protected static Commit commit(String actorType, String id, long version, String snapshot) {
         Change change = new Change(actorType, id, version, T0.plus(Duration.ofMinutes(version)), "client-1",
-                "set", "[{\"op\":\"replace\",\"path\":\"\",\"value\":" + snapshot + "}]", null);
+                "set", "[{\"op\":\"replace\",\"path\":\"\",\"value\":" + snapshot + "}]");
         return new Commit(change, snapshot);
     }
 

@@ -4,6 +4,7 @@ import dev.zocket.Subscription;
 import dev.zocket.ErrorCode;
 import dev.zocket.RpcException;
 import dev.zocket.diff.PatchBuilder;
+import dev.zocket.json.JsonPatch;
 import dev.zocket.protocol.EventMessage;
 import dev.zocket.protocol.MessageType;
 import dev.zocket.protocol.ProtocolError;
@@ -68,6 +69,12 @@ final class ActorInstance<C, S extends Record, E> {
     private final ViewFanout<S, ?> views;
     private volatile int holds;
     private volatile long lastActivity;
+    /** Outcomes of keyed calls; created by the first call with an idempotency key. */
+    private CallOutcomes outcomes;
+    /** Whether the outcomes a durable store holds for this instance have been read into {@link #outcomes}. */
+    private boolean storedOutcomesRead;
+    /** Patches for subscribers that resume; kept once a first state subscriber has come. */
+    private RecentPatches recentPatches;
 
     ActorInstance(InstanceKey key, ActorType<C, S, E> type, ActorRegistry registry) {
         this.key = key;
@@ -125,8 +132,8 @@ final class ActorInstance<C, S extends Record, E> {
         return () -> handleRpc(peer, call, receivedNanos);
     }
 
-    Runnable subscribe(Peer peer, SubscriptionKind kind) {
-        return () -> handleSubscribe(peer, kind);
+    Runnable subscribe(Peer peer, SubscriptionKind kind, OptionalLong since) {
+        return () -> handleSubscribe(peer, kind, since);
     }
 
     Runnable unsubscribe(Peer peer, SubscriptionKind kind) {
@@ -202,6 +209,14 @@ final class ActorInstance<C, S extends Record, E> {
 
     private void handleRpc(Peer peer, RpcCall call, long receivedNanos) {
         touch();
+        String digest = null;
+        if (call.idempotencyKey() != null) {
+            digest = RequestDigest.of(call.method(), call.input(), peer.caller());
+            if (answeredBefore(peer, call, digest, receivedNanos)) {
+                retireIfUnused();
+                return;
+            }
+        }
         Transaction<S> current = new Transaction<>(peer.caller(), state);
         Object input;
         try {
@@ -231,6 +246,13 @@ final class ActorInstance<C, S extends Record, E> {
             retireIfUnused();
             return;
         }
+        if (call.baseVersion().isPresent() && call.baseVersion().getAsLong() != version) {
+            peer.reply(registry.codecs().encode(RpcResult.versionConflict(call.id(), "The state of " + key
+                    + " is at version " + version + ", not " + call.baseVersion().getAsLong(), version)));
+            registry.metrics().rpcCompleted(key.actor(), ErrorCode.CONFLICT.wireName(),
+                    registry.time().nanoTime() - receivedNanos);
+            return;
+        }
         attach(peer);
         current.rebase(state);
         // A handler may continue on its stage's threads, even before it returns.
@@ -241,14 +263,64 @@ final class ActorInstance<C, S extends Record, E> {
             result = type.binding().dispatcher().invoke(implementation, call.method(), input);
         } catch (Throwable thrown) {
             transaction = null;
-            fail(peer, call, receivedNanos, RpcErrors.fromHandler(thrown), thrown);
+            failAfterRunning(peer, call, digest, receivedNanos, RpcErrors.fromHandler(thrown), thrown);
             return;
         }
         if (result instanceof MethodResult.Pending pending) {
-            awaitPending(pending, current, peer, call, receivedNanos);
+            awaitPending(pending, current, peer, call, digest, receivedNanos);
             return;
         }
-        complete(current, peer, call, receivedNanos, result);
+        complete(current, peer, call, digest, receivedNanos, result);
+    }
+
+    /**
+     * Answers a call whose idempotency key this instance has seen: with the first call's outcome
+     * when it is the same call, with {@code conflict} when the key came with another one.
+     *
+     * @return false when the key is new (or forgotten) and the call should run
+     */
+    private boolean answeredBefore(Peer peer, RpcCall call, String digest, long receivedNanos) {
+        CallOutcomes.Outcome earlier;
+        try {
+            earlier = outcomes().find(call.idempotencyKey(), registry.time().nanoTime());
+        } catch (RuntimeException storeFailed) {
+            // Unknown whether it ran before: running it could apply it twice.
+            fail(peer, call, receivedNanos, RpcErrors.unexpected(ErrorCode.INTERNAL_ERROR), storeFailed);
+            return true;
+        }
+        if (earlier == null) {
+            return false;
+        }
+        RpcResult answer = earlier.requestDigest().equals(digest) ? earlier.result().replayFor(call.id())
+                : RpcResult.failure(call.id(), ErrorCode.CONFLICT, "Idempotency key " + call.idempotencyKey()
+                        + " was used for another call: a key names one call");
+        peer.reply(registry.codecs().encode(answer));
+        registry.metrics().rpcReplayed();
+        registry.metrics().rpcCompleted(key.actor(), answer.isError() ? answer.code().wireName() : "ok",
+                registry.time().nanoTime() - receivedNanos);
+        return true;
+    }
+
+    private CallOutcomes outcomes() {
+        if (outcomes == null) {
+            var limits = registry.limits();
+            outcomes = new CallOutcomes(limits.maxCallOutcomes(), limits.maxCallOutcomeBytes(),
+                    limits.callOutcomeRetention());
+        }
+        if (durability != null && !storedOutcomesRead) {
+            StoredOutcomes.read(durability, key, registry.codecs().json(), registry.limits(), registry.time().nanoTime(),
+                    outcomes);
+            storedOutcomesRead = true;
+        }
+        return outcomes;
+    }
+
+    /** Remembers the outcome of a keyed call that ran, for repeats of its key. */
+    private void remember(RpcCall call, String digest, RpcResult outcome, int bytes) {
+        if (digest != null) {
+            outcomes().record(call.idempotencyKey(),
+                    new CallOutcomes.Outcome(digest, outcome, bytes, registry.time().nanoTime()));
+        }
     }
 
     /**
@@ -257,7 +329,7 @@ final class ActorInstance<C, S extends Record, E> {
      * transaction is discarded and usable from no thread.
      */
     private void awaitPending(MethodResult.Pending pending, Transaction<S> current, Peer peer, RpcCall call,
-            long receivedNanos) {
+            String digest, long receivedNanos) {
         mailbox.suspend();
         AtomicBoolean settled = new AtomicBoolean();
         Duration deadline = registry.limits().handlerTimeout();
@@ -280,9 +352,9 @@ final class ActorInstance<C, S extends Record, E> {
             mailbox.resume(() -> {
                 if (error != null) {
                     transaction = null;
-                    fail(peer, call, receivedNanos, RpcErrors.fromHandler(error), error);
+                    failAfterRunning(peer, call, digest, receivedNanos, RpcErrors.fromHandler(error), error);
                 } else {
-                    complete(current, peer, call, receivedNanos,
+                    complete(current, peer, call, digest, receivedNanos,
                             pending.isVoid() ? MethodResult.none() : MethodResult.value(value));
                 }
             });
@@ -296,15 +368,25 @@ final class ActorInstance<C, S extends Record, E> {
         }
     }
 
-    private void complete(Transaction<S> finished, Peer peer, RpcCall call, long receivedNanos, MethodResult result) {
+    private void complete(Transaction<S> finished, Peer peer, RpcCall call, String digest, long receivedNanos,
+            MethodResult result) {
         OutgoingMessage reply;
+        RpcResult outcome;
         try {
-            reply = registry.codecs().encode(result instanceof MethodResult.Value value
-                    ? RpcResult.success(call.id(), registry.codecs().json().lazy(value.value()))
-                    : RpcResult.successVoid(call.id()));
-            commit(finished, call.method());
+            var json = registry.codecs().json();
+            if (!(result instanceof MethodResult.Value value)) {
+                outcome = RpcResult.successVoid(call.id());
+            } else if (digest == null) {
+                outcome = RpcResult.success(call.id(), json.lazy(value.value()));
+            } else {
+                // Kept for replays: a tree, so later changes to the returned objects cannot alter it.
+                outcome = RpcResult.success(call.id(), json.toTree(value.value()));
+            }
+            reply = registry.codecs().encode(outcome);
+            commit(finished, call.method(), digest == null ? null
+                    : new KeyedCall(call.idempotencyKey(), digest, outcome.result() == null ? null : outcome.result().toString()));
         } catch (RpcException refused) {
-            fail(peer, call, receivedNanos, RpcErrors.fromHandler(refused), refused);
+            failAfterRunning(peer, call, digest, receivedNanos, RpcErrors.fromHandler(refused), refused);
             return;
         } catch (RuntimeException encodingFailed) {
             fail(peer, call, receivedNanos, RpcErrors.unexpected(ErrorCode.INTERNAL_ERROR), encodingFailed);
@@ -312,21 +394,32 @@ final class ActorInstance<C, S extends Record, E> {
         } finally {
             transaction = null;
         }
+        remember(call, digest, outcome, reply.bytes().length);
         peer.reply(reply);
         registry.metrics().rpcCompleted(key.actor(), "ok", registry.time().nanoTime() - receivedNanos);
     }
 
-    private void fail(Peer peer, RpcCall call, long receivedNanos, RpcErrors.Failure failure, Throwable cause) {
+    /** A call that ran and failed: its failure is its outcome, which a repeat of its key gets again. */
+    private void failAfterRunning(Peer peer, RpcCall call, String digest, long receivedNanos,
+            RpcErrors.Failure failure, Throwable cause) {
+        OutgoingMessage reply = fail(peer, call, receivedNanos, failure, cause);
+        remember(call, digest, RpcResult.failure(call.id(), failure.code(), failure.message()), reply.bytes().length);
+    }
+
+    private OutgoingMessage fail(Peer peer, RpcCall call, long receivedNanos, RpcErrors.Failure failure,
+            Throwable cause) {
         if (failure.expected()) {
             LOG.debug("{}.{} failed for {}: {}", key, call.method(), peer.clientId(), failure.message());
         } else {
             LOG.warn("{}.{} failed for {} [error id {}]", key, call.method(), peer.clientId(), failure.errorId(), cause);
         }
-        peer.reply(registry.codecs().encode(RpcResult.failure(call.id(), failure.code(), failure.message())));
+        OutgoingMessage reply = registry.codecs().encode(RpcResult.failure(call.id(), failure.code(), failure.message()));
+        peer.reply(reply);
         registry.metrics().rpcCompleted(key.actor(), failure.code().wireName(), registry.time().nanoTime() - receivedNanos);
+        return reply;
     }
 
-    private void handleSubscribe(Peer peer, SubscriptionKind kind) {
+    private void handleSubscribe(Peer peer, SubscriptionKind kind, OptionalLong since) {
         touch();
         Throwable startFailure = activate();
         if (startFailure != null) {
@@ -346,13 +439,46 @@ final class ActorInstance<C, S extends Record, E> {
         }
         attach(peer);
         audience.subscribe(peer, kind);
-        // Sent between two transactions, so it is the first state message this subscription sees
-        // and every later patch applies to it.
-        OutgoingMessage current = views == null ? snapshot()
-                : views.snapshot(state, version, Audience.viewerOf(peer.caller()));
-        peer.send(current);
-        registry.metrics().delivered(current, 1);
+        if (views == null && recentPatches == null) {
+            recentPatches = new RecentPatches(registry.limits().maxResumePatches(), registry.limits().maxResumeBytes());
+        }
+        // Sent between two transactions, so it is the first state this subscription sees and
+        // every later patch applies to it.
+        List<OutgoingMessage> missed = since.isPresent() ? missedSince(since.getAsLong()) : null;
+        if (missed != null) {
+            for (OutgoingMessage patch : missed) {
+                peer.send(patch);
+                registry.metrics().delivered(patch, 1);
+            }
+            registry.metrics().stateResumed();
+        } else {
+            OutgoingMessage current = views == null ? snapshot()
+                    : views.snapshot(state, version, Audience.viewerOf(peer.caller()));
+            peer.send(current);
+            registry.metrics().delivered(current, 1);
+        }
         updateHolds();
+    }
+
+    /**
+     * The patches that bring a subscriber holding version {@code since} up to date: from memory,
+     * else from the durable change log; {@code null} when a snapshot must be sent instead (views
+     * differ per subscriber, so they always get one).
+     */
+    private List<OutgoingMessage> missedSince(long since) {
+        if (views != null || since > version) {
+            return null;
+        }
+        List<OutgoingMessage> missed = recentPatches.after(since, version);
+        if (missed == null && durability != null && version - since <= registry.limits().maxResumePatches()) {
+            try {
+                missed = StoredPatches.read(durability, key, since, version, registry.codecs());
+            } catch (RuntimeException storeFailed) {
+                LOG.warn("Could not read the change log of {} to resume a subscriber; sending a snapshot", key,
+                        storeFailed);
+            }
+        }
+        return missed;
     }
 
     private OutgoingMessage snapshot() {
@@ -464,14 +590,21 @@ final class ActorInstance<C, S extends Record, E> {
      * @throws RpcException {@code conflict} if the new state would pass the state size limit
      */
     private void commit(Transaction<S> finished, String cause) {
+        commit(finished, cause, null);
+    }
+
+    /** The idempotency key of a call that makes a change, with what a repeat is checked against and answered with. */
+    private record KeyedCall(String key, String requestDigest, String result) {}
+
+    private void commit(Transaction<S> finished, String cause, KeyedCall keyedCall) {
         S before = state;
         S after = finished.state();
         OutgoingMessage patch = null;
         List<ViewFanout.Frame> viewPatches = null;
         long nextVersion = version;
         long sizeBound = -1;
-        if (after != before && durability == null && !audience.hasStateSubscribers()) {
-            // Nobody to patch: skip the diff. A later subscriber's snapshot carries this version.
+        if (after != before && durability == null && !audience.hasStateSubscribers() && recentPatches == null) {
+            // Nobody to patch, nobody to resume: skip the diff. A later subscriber's snapshot carries this version.
             nextVersion = version + 1;
             sizeBound = checkSize(after, -1);
         } else if (after != before) {
@@ -491,7 +624,7 @@ final class ActorInstance<C, S extends Record, E> {
                     sizeBound = checkSize(after, patch.bytes().length);
                 }
                 if (durability != null) {
-                    persist(finished, cause, nextVersion, operations, after);
+                    persist(finished, cause, keyedCall, nextVersion, operations, after);
                 }
             }
         }
@@ -502,10 +635,18 @@ final class ActorInstance<C, S extends Record, E> {
                     registry.codecs().json().lazy(event.payload()))));
         }
 
+        boolean changed = nextVersion != version;
         state = after;
         version = nextVersion;
         if (sizeBound >= 0) {
             stateSize.committed(sizeBound);
+        }
+        if (recentPatches != null && changed) {
+            if (patch != null) {
+                recentPatches.add(nextVersion, patch);
+            } else {
+                recentPatches.clear();
+            }
         }
         if (patch != null) {
             audience.publishPatch(patch);
@@ -519,12 +660,16 @@ final class ActorInstance<C, S extends Record, E> {
     }
 
     /** Returns once the change is durable; throws, leaving the state as it was, if it is not. */
-    private void persist(Transaction<S> finished, String cause, long nextVersion, PatchBuilder operations, S after) {
+    private void persist(Transaction<S> finished, String cause, KeyedCall keyedCall, long nextVersion,
+            PatchBuilder operations, S after) {
         Caller caller = finished.caller();
         String who = caller == null ? null : caller.userId().orElse(caller.clientId());
         var json = registry.codecs().json();
-        Change change = new Change(key.actor(), key.id(), nextVersion, Instant.now(), who, cause,
-                json.toJson(operations.operations()), null);
+        String patch = JsonPatch.of(operations.operations()).toJson().toString(); // RFC 6902, as clients get it
+        Change change = keyedCall == null
+                ? new Change(key.actor(), key.id(), nextVersion, Instant.now(), who, cause, patch)
+                : new Change(key.actor(), key.id(), nextVersion, Instant.now(), who, cause, patch, keyedCall.key(),
+                        keyedCall.requestDigest(), keyedCall.result());
         durability.commit(new Commit(change, json.toJson(after)));
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -65,7 +66,12 @@ public final class ActorRegistry {
     }
 
     public Delivery deliverSubscribe(InstanceKey key, Peer peer, SubscriptionKind kind) {
-        return deliver(key, instance -> instance.subscribe(peer, kind), true, true);
+        return deliverSubscribe(key, peer, kind, OptionalLong.empty());
+    }
+
+    /** A subscription; for state, {@code since} is the version the client holds, if it sent one. */
+    public Delivery deliverSubscribe(InstanceKey key, Peer peer, SubscriptionKind kind, OptionalLong since) {
+        return deliver(key, instance -> instance.subscribe(peer, kind, since), true, true);
     }
 
     /** Unsubscribing from an instance that is not live has nothing to undo. */

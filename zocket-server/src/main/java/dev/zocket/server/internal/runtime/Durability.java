@@ -1,10 +1,12 @@
 package dev.zocket.server.internal.runtime;
 
+import dev.zocket.server.persistence.Change;
 import dev.zocket.server.persistence.Commit;
 import dev.zocket.server.persistence.Retention;
 import dev.zocket.server.persistence.StateStore;
 import dev.zocket.server.persistence.StoredState;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +44,11 @@ public final class Durability implements AutoCloseable {
 
     Optional<StoredState> load(InstanceKey key) {
         return store.load(key.actor(), key.id());
+    }
+
+    /** The instance's changes below version {@code before}, newest first, at most {@code limit}. */
+    List<Change> history(InstanceKey key, long before, int limit) {
+        return store.history(key.actor(), key.id(), before, limit);
     }
 
     /**

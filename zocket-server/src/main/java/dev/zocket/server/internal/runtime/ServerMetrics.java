@@ -31,6 +31,8 @@ public final class ServerMetrics {
     private final Counter bytesReceived;
     private final Counter malformedMessages;
     private final Counter slowConsumersClosed;
+    private final Counter rpcsReplayed;
+    private final Counter stateResumes;
     private final Map<String, Timer> rpcTimers = new ConcurrentHashMap<>();
 
     public ServerMetrics(MeterRegistry registry) {
@@ -56,6 +58,12 @@ public final class ServerMetrics {
         malformedMessages = Counter.builder("zocket.messages.malformed").register(registry);
         slowConsumersClosed = Counter.builder("zocket.connections.slow.closed")
                 .description("Connections closed for reading too slowly").register(registry);
+        rpcsReplayed = Counter.builder("zocket.rpc.replayed")
+                .description("Calls answered from an earlier call's outcome because they repeated its idempotency key")
+                .register(registry);
+        stateResumes = Counter.builder("zocket.state.resumed")
+                .description("State subscriptions answered with the patches since the version the client held, not a snapshot")
+                .register(registry);
     }
 
     public MeterRegistry registry() {
@@ -113,6 +121,14 @@ public final class ServerMetrics {
 
     public void bytesReceived(long bytes) {
         bytesReceived.increment(bytes);
+    }
+
+    void rpcReplayed() {
+        rpcsReplayed.increment();
+    }
+
+    void stateResumed() {
+        stateResumes.increment();
     }
 
     public void malformedMessage() {

@@ -25,6 +25,7 @@ import dev.zocket.server.internal.runtime.ServerMetrics;
 import dev.zocket.server.internal.runtime.SubscriptionKind;
 import dev.zocket.spi.TimeSource;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,6 +145,11 @@ public final class ProtocolHandler {
             refuseCall(session, key, call, received, ErrorCode.NOT_FOUND, "Unknown method: " + call.method());
             return;
         }
+        if (call.idempotencyKey() != null && call.idempotencyKey().length() > limits.maxIdempotencyKeyLength()) {
+            refuseCall(session, key, call, received, ErrorCode.BAD_REQUEST,
+                    "Idempotency key is too long: the limit is " + limits.maxIdempotencyKeyLength() + " characters");
+            return;
+        }
         Optional<String> notFinite = call.input() == null ? Optional.empty() : NonFiniteNumbers.find(call.input());
         if (notFinite.isPresent()) {
             // Worded like a validation failure: to the client it is one, for every numeric field.
@@ -177,8 +183,9 @@ public final class ProtocolHandler {
                     "Too many subscriptions: the limit is " + limits.maxSubscriptions() + " per connection");
             return;
         }
+        OptionalLong since = message instanceof StateSub sub ? sub.since() : OptionalLong.empty();
         Delivery delivery = session.deliver(key, limits.maxInstancesPerConnection(),
-                () -> registry.deliverSubscribe(key, session, kind));
+                () -> registry.deliverSubscribe(key, session, kind, since));
         if (delivery != Delivery.ACCEPTED) {
             session.removeSubscription(key, kind);
             if (delivery != Delivery.CLOSED) {

@@ -120,6 +120,6 @@ class CommitterTest {
     }
 
     private static Commit commit(String id, long version) {
-        return new Commit(new Change("counter", id, version, Instant.now(), null, "increment", "[]", null), "{}");
+        return new Commit(new Change("counter", id, version, Instant.now(), null, "increment", "[]"), "{}");
     }
 }

@@ -1,0 +1,58 @@
+package dev.zocket.server.internal.runtime;
+
+import dev.zocket.json.JsonCodec;
+import dev.zocket.protocol.RpcResult;
+import dev.zocket.server.ServerLimits;
+import dev.zocket.server.persistence.Change;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the outcomes of keyed calls back from a durable change log, so that a call repeated
+ * after a restart or a passivation is answered, not run a second time. Only calls that changed
+ * the state are in the log; one that changed nothing had no effect to apply twice.
+ */
+final class StoredOutcomes {
+
+    private static final int PAGE = 256;
+    /** What a stored outcome stands in for as the id until a replay gives it the repeat's id. */
+    private static final String NO_ID = "";
+
+    private StoredOutcomes() {}
+
+    /** Adds the instance's keyed changes younger than the retention to {@code into}, oldest first. */
+    static void read(Durability durability, InstanceKey key, JsonCodec json, ServerLimits limits, long nowNanos,
+            CallOutcomes into) {
+        Instant now = Instant.now();
+        Instant oldest = now.minus(limits.callOutcomeRetention());
+        List<Change> newestFirst = new ArrayList<>();
+        long before = Long.MAX_VALUE;
+        reading:
+        while (newestFirst.size() < limits.maxCallOutcomes()) {
+            List<Change> page = durability.history(key, before, PAGE);
+            for (Change change : page) {
+                if (change.time().isBefore(oldest)) {
+                    break reading;
+                }
+                if (change.requestDigest() != null) {
+                    newestFirst.add(change);
+                }
+                before = change.version();
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            Change change = newestFirst.get(i);
+            RpcResult result = change.result() == null ? RpcResult.successVoid(NO_ID)
+                    : RpcResult.success(NO_ID, json.parse(change.result()));
+            long age = Duration.between(change.time(), now).toNanos();
+            int bytes = change.result() == null ? 0 : change.result().length();
+            into.record(change.idempotencyKey(), new CallOutcomes.Outcome(change.requestDigest(), result, bytes,
+                    nowNanos - age));
+        }
+    }
+}
