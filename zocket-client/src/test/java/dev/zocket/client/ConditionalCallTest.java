@@ -88,6 +88,7 @@ class ConditionalCallTest {
             assertEquals(OptionalLong.of(6), rpc(server.next()).baseVersion(),
                     "the subscription stayed; the next message is the call, not state:unsub");
             assertEquals(3, counter.state().snapshot().orElseThrow().count());
+            assertThrows(IllegalArgumentException.class, () -> counter.withBaseVersion(-1));
         }
     }
 }

@@ -70,6 +70,9 @@ final class HandleChannel implements ActorChannel, HandleMeta {
 
     @Override
     public ActorChannel withBaseVersion(long baseVersion) {
+        if (baseVersion < 0) {
+            throw new IllegalArgumentException("A base version is a state version, never negative: " + baseVersion);
+        }
         return new ConditionalChannel(engine, core.key, this, baseVersion);
     }
 
