@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Timeout;
  * once across drops, subscriptions resume with patches, and conditional calls are refused with
  * the current version.
  */
-@Timeout(120)
+@Timeout(300)
 class ExactlyOnceEndToEndTest {
 
     private static double meter(ZocketServer server, String name) {
@@ -65,15 +65,15 @@ class ExactlyOnceEndToEndTest {
     }
 
     /**
-     * Four clients make 1,000 calls in windows of ten while each cuts every connection after
-     * every third window, so cuts land on the others' calls in flight. Every call succeeds, the
-     * results are exactly 1 to 1,000 (each call ran once and its caller got its own result),
-     * and the counter stands at 1,000.
+     * Eight clients make 10,000 calls in windows of ten while each cuts every connection after
+     * every fifth window, so cuts land on the others' calls in flight. Every call succeeds, the
+     * results are exactly 1 to 10,000 (each call ran once and its caller got its own result),
+     * and the counter stands at 10,000.
      */
     @Test
     void underRepeatedDropsEveryCallIsAppliedExactlyOnce() throws Exception {
-        int clients = 4;
-        int windows = 25;
+        int clients = 8;
+        int windows = 125;
         int window = 10;
         Set<Integer> results = new ConcurrentSkipListSet<>();
         AtomicInteger cuts = new AtomicInteger();
@@ -89,7 +89,7 @@ class ExactlyOnceEndToEndTest {
                             for (int i = 0; i < window; i++) {
                                 calls.add(counter.increment());
                             }
-                            if (w % 3 == 0) {
+                            if (w % 5 == 0) {
                                 cuts.addAndGet(proxy.cutAll());
                             }
                             for (CompletableFuture<Integer> call : calls) {
@@ -99,7 +99,7 @@ class ExactlyOnceEndToEndTest {
                     }
                 }));
             }
-            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(100, TimeUnit.SECONDS);
+            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(240, TimeUnit.SECONDS);
 
             int calls = clients * windows * window;
             Set<Integer> expected = new TreeSet<>();
