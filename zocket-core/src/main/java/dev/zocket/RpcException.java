@@ -1,6 +1,7 @@
 package dev.zocket;
 
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * An RPC that failed with a message and an {@link ErrorCode}.
@@ -14,26 +15,53 @@ import java.util.Objects;
  *     throw RpcException.conflict("Need at least 2 players");
  * }
  * }</pre>
+ *
+ * <p>A {@link ErrorCode#CONFLICT conflict} refusing a conditional call (one made with a base
+ * version, through a generated handle's {@code withBaseVersion(v)}) carries the instance's
+ * current state {@link #version()}, to retry from.
  */
 public class RpcException extends ZocketException {
 
     private static final long serialVersionUID = 1L;
 
     private final ErrorCode code;
+    /** Boxed rather than an {@code OptionalLong}, which is not serializable. */
+    private final Long version;
 
     public RpcException(ErrorCode code, String message) {
         super(message);
         this.code = Objects.requireNonNull(code, "code");
+        this.version = null;
+    }
+
+    /**
+     * A failure that names the instance's current state version, as a refused conditional call
+     * does.
+     */
+    public RpcException(ErrorCode code, String message, OptionalLong version) {
+        super(message);
+        this.code = Objects.requireNonNull(code, "code");
+        this.version = version.isPresent() ? version.getAsLong() : null;
     }
 
     public RpcException(ErrorCode code, String message, Throwable cause) {
         super(message, cause);
         this.code = Objects.requireNonNull(code, "code");
+        this.version = null;
     }
 
     /** Why the call failed. */
     public ErrorCode code() {
         return code;
+    }
+
+    /**
+     * The instance's current state version, when the server sent it: on the {@code conflict}
+     * refusing a call whose base version was not the instance's version. Empty otherwise, and
+     * from servers that do not send it.
+     */
+    public OptionalLong version() {
+        return version == null ? OptionalLong.empty() : OptionalLong.of(version);
     }
 
     public static RpcException badRequest(String message) {

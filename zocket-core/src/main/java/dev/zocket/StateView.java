@@ -22,6 +22,10 @@ public interface StateView<S> {
     /** The latest state received, or empty before the first snapshot. */
     Optional<S> snapshot();
 
-    /** The version of {@link #snapshot()}, when the server sends versions. */
+    /**
+     * The version of {@link #snapshot()}, when the server sends versions: what the subscription
+     * resumes from after a reconnect, and the base version for a conditional call
+     * ({@code handle.withBaseVersion(version)}).
+     */
     OptionalLong version();
 }

@@ -18,9 +18,11 @@ import java.util.Optional;
  *     backoff with jitter (250 ms, 500 ms, 1 s, then 2 s); for deterministic tests
  * @param handleDisposeDelay how long a handle whose last user disposed it keeps its
  *     subscriptions, so that an immediate re-acquire reuses them
+ * @param inFlightCalls whether a call waiting for its answer when the connection drops is re-sent
+ *     after reconnecting (with the same idempotency key) or fails
  */
 public record ClientOptions(URI url, Duration rpcTimeout, Duration connectTimeout, boolean reconnect,
-        Optional<Duration> reconnectDelay, Duration handleDisposeDelay) {
+        Optional<Duration> reconnectDelay, Duration handleDisposeDelay, InFlightCalls inFlightCalls) {
 
     public ClientOptions {
         Objects.requireNonNull(url, "url");
@@ -33,6 +35,13 @@ public record ClientOptions(URI url, Duration rpcTimeout, Duration connectTimeou
         Objects.requireNonNull(reconnectDelay, "reconnectDelay");
         reconnectDelay.ifPresent(delay -> nonNegative("reconnectDelay", delay));
         nonNegative("handleDisposeDelay", handleDisposeDelay);
+        Objects.requireNonNull(inFlightCalls, "inFlightCalls");
+    }
+
+    /** Options that re-send in-flight calls after a reconnection ({@link InFlightCalls#RESEND}). */
+    public ClientOptions(URI url, Duration rpcTimeout, Duration connectTimeout, boolean reconnect,
+            Optional<Duration> reconnectDelay, Duration handleDisposeDelay) {
+        this(url, rpcTimeout, connectTimeout, reconnect, reconnectDelay, handleDisposeDelay, InFlightCalls.RESEND);
     }
 
     private static void nonNegative(String name, Duration value) {

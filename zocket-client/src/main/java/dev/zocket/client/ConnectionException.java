@@ -12,7 +12,8 @@ import dev.zocket.ZocketException;
  *   <li>{@code RPC "sendMessage" was not sent within 10000ms: Could not connect to ...}: a call
  *       waited for a connection that never came (never sent, so safe to retry);
  *   <li>{@code WebSocket closed}: the connection dropped while a call was waiting for its
- *       result (it may or may not have run);
+ *       result (it may or may not have run), and the call was not re-sent: reconnection is off,
+ *       or in-flight calls {@linkplain InFlightCalls#FAIL fail};
  *   <li>{@code WebSocket client closed}: {@link ZocketClient#close()} was called.
  * </ul>
  */

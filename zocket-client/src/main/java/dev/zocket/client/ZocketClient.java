@@ -27,10 +27,12 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>The client connects as soon as it is built and reconnects after drops (with backoff),
- * re-sending its event and state subscriptions; state subscribers then receive a fresh snapshot.
- * Calls wait for a live connection (within their timeout); a call in flight when the connection
- * drops fails with {@code WebSocket closed} and is not re-sent, since actor methods are rarely
- * idempotent.
+ * re-sending its event and state subscriptions; a state subscription resumes from the version the
+ * client holds, so the server sends only what changed meanwhile. Calls wait for a live connection
+ * (within their timeout). Every call carries an idempotency key, and a call in flight when the
+ * connection drops is re-sent with the same key after reconnecting, so that the server runs it
+ * once and a short drop is invisible to the caller; {@link Builder#inFlightCalls} chooses to fail
+ * such calls instead.
  *
  * <p><b>Threads.</b> Clients share the JVM's resources: one JDK {@link HttpClient} (one selector
  * thread), one timer thread, and a small pool for callbacks, all daemons. They exist while a
@@ -112,6 +114,7 @@ public final class ZocketClient implements ActorClient, AutoCloseable {
         private boolean reconnect = true;
         private Duration reconnectDelay;
         private Duration handleDisposeDelay = Duration.ofMillis(100);
+        private InFlightCalls inFlightCalls = InFlightCalls.RESEND;
         private JsonCodec json = JsonCodec.standard();
         private Transport transport;
         private Executor callbackExecutor;
@@ -158,6 +161,17 @@ public final class ZocketClient implements ActorClient, AutoCloseable {
             return this;
         }
 
+        /**
+         * What becomes of a call waiting for its answer when the connection drops: re-sent after
+         * reconnecting, with the same idempotency key, so that the server runs it once
+         * ({@link InFlightCalls#RESEND}, the default), or failed with {@code WebSocket closed}
+         * ({@link InFlightCalls#FAIL}, for servers that do not honour idempotency keys).
+         */
+        public Builder inFlightCalls(InFlightCalls inFlightCalls) {
+            this.inFlightCalls = Objects.requireNonNull(inFlightCalls, "inFlightCalls");
+            return this;
+        }
+
         /** The JSON codec, with extra Jackson modules if the contract needs them. */
         public Builder json(JsonCodec json) {
             this.json = Objects.requireNonNull(json, "json");
@@ -185,7 +199,7 @@ public final class ZocketClient implements ActorClient, AutoCloseable {
         /** Builds the client and starts connecting. */
         public ZocketClient build() {
             ClientOptions options = new ClientOptions(url, rpcTimeout, connectTimeout, reconnect,
-                    Optional.ofNullable(reconnectDelay), handleDisposeDelay);
+                    Optional.ofNullable(reconnectDelay), handleDisposeDelay, inFlightCalls);
             SharedResources.Lease resources = SharedResources.acquire();
             try {
                 ClientEngine engine = new ClientEngine(options,

@@ -57,6 +57,22 @@ final class ChaosProxy implements AutoCloseable {
         return listener.getLocalPort();
     }
 
+    String url() {
+        return "ws://127.0.0.1:" + port();
+    }
+
+    /** Cuts every connection open now; returns how many. */
+    int cutAll() {
+        List<Link> open;
+        synchronized (links) {
+            open = new ArrayList<>(links);
+            links.clear();
+        }
+        open.forEach(Link::cut);
+        cuts.addAndGet(open.size());
+        return open.size();
+    }
+
     /** How many connections have been cut so far. */
     int cuts() {
         return cuts.get();

@@ -70,7 +70,7 @@ class ReconnectTest {
     }
 
     @Test
-    void aCallInFlightWhenTheConnectionDropsFailsAndIsNotResent() throws Exception {
+    void withReconnectionOffACallInFlightWhenTheConnectionDropsFails() throws Exception {
         Recorder recorder = new Recorder();
         ZocketServer server = TestServer.builder(recorder).shutdownTimeout(Duration.ofMillis(200)).start();
         try (ZocketClient client = ZocketClient.builder(server.url()).reconnect(false).build()) {

@@ -1,23 +1,33 @@
 package dev.zocket.client;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
 /**
  * A WebSocket server whose every message is written by the test, for situations a correct
- * Zocket server does not produce on demand (a gap in patch versions, say).
+ * Zocket server does not produce on demand (a gap in patch versions, a connection that drops just
+ * as an answer goes out). It greets each connection with a {@code welcome}; {@link #send} writes
+ * to the newest one, and {@link #drop} closes it.
  */
 final class ScriptedServer extends WebSocketServer implements AutoCloseable {
 
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
-    private final CompletableFuture<WebSocket> connection = new CompletableFuture<>();
+    private final BlockingQueue<WebSocket> opened = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> started = new CompletableFuture<>();
+    private volatile CompletableFuture<WebSocket> current = new CompletableFuture<>();
+    private volatile BiConsumer<WebSocket, String> reaction = (socket, message) -> {};
 
     ScriptedServer() throws Exception {
         super(new InetSocketAddress("127.0.0.1", 0));
@@ -30,11 +40,12 @@ final class ScriptedServer extends WebSocketServer implements AutoCloseable {
         return "ws://127.0.0.1:" + getPort();
     }
 
+    /** Sends {@code message} on the newest connection, once there is one. */
     void send(String message) throws Exception {
-        connection.get(10, TimeUnit.SECONDS).send(message);
+        current.get(10, TimeUnit.SECONDS).send(message);
     }
 
-    /** The next message the client sent. */
+    /** The next message the client sent, on any connection. */
     String next() throws InterruptedException {
         String message = received.poll(10, TimeUnit.SECONDS);
         if (message == null) {
@@ -43,10 +54,61 @@ final class ScriptedServer extends WebSocketServer implements AutoCloseable {
         return message;
     }
 
+    /** The messages received and not yet taken with {@link #next}, without waiting for more. */
+    List<String> drain() {
+        List<String> messages = new ArrayList<>();
+        received.drainTo(messages);
+        return messages;
+    }
+
+    /** Waits for the next connection to open. */
+    WebSocket nextConnection() throws InterruptedException {
+        WebSocket socket = opened.poll(10, TimeUnit.SECONDS);
+        if (socket == null) {
+            throw new AssertionError("The client did not connect within 10 s");
+        }
+        return socket;
+    }
+
+    /** Closes the newest connection abruptly, as a network failure would; the client reconnects. */
+    void drop() throws Exception {
+        WebSocket socket = current.get(10, TimeUnit.SECONDS);
+        current = new CompletableFuture<>();
+        cut(socket);
+    }
+
+    /**
+     * Closes {@code socket} abruptly, from any thread. A channel registered with a selector is
+     * really closed only at the selector's next wake-up, which may never come on an idle server,
+     * so the output is shut down first: the client sees the end of the stream at once.
+     */
+    static void cut(WebSocket socket) {
+        if (((WebSocketImpl) socket).getChannel() instanceof SocketChannel tcp) {
+            try {
+                tcp.shutdownOutput();
+            } catch (IOException alreadyClosed) {
+                // closing it is what we want anyway
+            }
+        }
+        socket.closeConnection(1006, "dropped by the test");
+    }
+
+    /**
+     * Runs {@code reaction} on every message as it arrives, on the server's thread, before the
+     * test sees it with {@link #next}; for races a test cannot script step by step.
+     */
+    void reactWith(BiConsumer<WebSocket, String> reaction) {
+        this.reaction = reaction;
+    }
+
     @Override
     public void onOpen(WebSocket socket, ClientHandshake handshake) {
         socket.send("{\"type\":\"welcome\",\"clientId\":\"scripted\"}");
-        connection.complete(socket);
+        CompletableFuture<WebSocket> slot = current;
+        if (!slot.complete(socket)) {
+            current = CompletableFuture.completedFuture(socket);
+        }
+        opened.add(socket);
     }
 
     @Override
@@ -54,6 +116,7 @@ final class ScriptedServer extends WebSocketServer implements AutoCloseable {
 
     @Override
     public void onMessage(WebSocket socket, String message) {
+        reaction.accept(socket, message);
         received.add(message);
     }
 

@@ -23,6 +23,20 @@ public interface ActorChannel {
      */
     <R> CompletableFuture<R> call(String method, Object input, JsonType<R> resultType);
 
+    /**
+     * A channel to the same instance whose calls carry {@code baseVersion}: the server refuses
+     * each with {@code conflict} (an {@link dev.zocket.RpcException} whose
+     * {@link dev.zocket.RpcException#version() version} is the instance's current one), and runs
+     * nothing, unless the instance's state is at that version. Listeners and state are this
+     * channel's; closing the returned channel does nothing.
+     *
+     * @throws UnsupportedOperationException by channels that cannot make conditional calls (the
+     *     default)
+     */
+    default ActorChannel withBaseVersion(long baseVersion) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot make conditional calls");
+    }
+
     /** Listens to one event; the first listener on a channel sends {@code event:sub}. */
     <P> Subscription onEvent(String event, JsonType<P> payloadType, Consumer<? super P> listener);
 

@@ -44,6 +44,7 @@ final class ActorReader {
             Map.entry("state", "state(), the state view"),
             Map.entry("meta", "meta(), the handle's identity"),
             Map.entry("close", "close(), which releases the handle"),
+            Map.entry("withBaseVersion", "withBaseVersion(long), the conditional variant of every call"),
             Map.entry("toString", "java.lang.Object.toString()"),
             Map.entry("hashCode", "java.lang.Object.hashCode()"),
             Map.entry("equals", "java.lang.Object.equals()"),

@@ -56,6 +56,7 @@ final class HandleWriter {
         for (MethodModel method : model.methods()) {
             addCall(type, method);
         }
+        addWithBaseVersion(type);
         model.events().ifPresent(events -> addListeners(type, events));
         addState(type);
         addMeta(type);
@@ -150,6 +151,22 @@ final class HandleWriter {
             call.addStatement("return channel.call($S, null, $N)", method.name(), resultConstant);
         }
         type.addMethod(call.build());
+    }
+
+    /** The conditional variant of every call: the same handle type over a channel that sends a base version. */
+    private void addWithBaseVersion(TypeSpec.Builder type) {
+        type.addMethod(MethodSpec.methodBuilder("withBaseVersion")
+                .addJavadoc("Returns this handle with conditional calls: each is refused, and nothing runs, unless the\n")
+                .addJavadoc("instance's state is at {@code baseVersion} (see {@link $T#version()}). The refusal is an\n",
+                        STATE_VIEW)
+                .addJavadoc("{@link $T} with code {@code CONFLICT}; its {@link $T#version()} is the\n",
+                        RPC_EXCEPTION, RPC_EXCEPTION)
+                .addJavadoc("current version. Listeners and state are this handle's; the returned handle need not be closed.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(handle)
+                .addParameter(long.class, "baseVersion")
+                .addStatement("return new $T(channel.withBaseVersion(baseVersion))", handle)
+                .build());
     }
 
     private void addListeners(TypeSpec.Builder type, EventsModel events) {

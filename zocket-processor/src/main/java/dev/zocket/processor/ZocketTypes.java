@@ -15,6 +15,7 @@ final class ZocketTypes {
     static final ClassName ACTOR_CLIENT = ClassName.get("dev.zocket", "ActorClient");
     static final ClassName HANDLE_META = ClassName.get("dev.zocket", "HandleMeta");
     static final ClassName STATE_VIEW = ClassName.get("dev.zocket", "StateView");
+    static final ClassName RPC_EXCEPTION = ClassName.get("dev.zocket", "RpcException");
     static final ClassName SUBSCRIPTION = ClassName.get("dev.zocket", "Subscription");
     static final ClassName JSON_TYPE = ClassName.get("dev.zocket.json", "JsonType");
     static final ClassName JSON_NODE = ClassName.get("tools.jackson.databind", "JsonNode");

@@ -142,6 +142,13 @@ class DiagnosticsTest {
     }
 
     @Test
+    void methodNameMustNotCollideWithTheConditionalVariant() {
+        assertError("ErroneousReservedConditionalName", "Method name withBaseVersion collides with withBaseVersion(long),"
+                + " the conditional variant of every call on the generated handle. Rename the method.",
+                "void withBaseVersion(Version version);");
+    }
+
+    @Test
     void completionStageNeedsAResultType() {
         assertError("ErroneousRawStage", "Method later returns a raw CompletionStage. Give its result type, e.g."
                 + " CompletionStage<Void> for no result.", "CompletionStage later();");

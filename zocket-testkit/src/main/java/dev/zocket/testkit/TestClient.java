@@ -144,7 +144,8 @@ public final class TestClient implements ActorClient, AutoCloseable {
 
     /**
      * Loses the connection as a network failure would: the server runs {@code onDisconnect}, and
-     * the client reconnects at once (its reconnect delay is zero in the kit), resubscribing.
+     * the client reconnects at once (its reconnect delay is zero in the kit), resuming its state
+     * subscriptions from the versions it holds and re-sending its calls in flight.
      */
     public void dropConnection() {
         transport.drop();

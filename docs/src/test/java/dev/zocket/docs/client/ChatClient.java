@@ -1,9 +1,11 @@
 package dev.zocket.docs.client;
 
+import dev.zocket.ErrorCode;
 import dev.zocket.RpcException;
 import dev.zocket.Subscription;
 import dev.zocket.client.ConnectionException;
 import dev.zocket.client.ConnectionStatus;
+import dev.zocket.client.InFlightCalls;
 import dev.zocket.client.ZocketClient;
 import dev.zocket.docs.chat.ChatRoom;
 import dev.zocket.docs.chat.ChatRoomHandle;
@@ -64,5 +66,29 @@ public final class ChatClient {
         room.close();
         client.close();
         // end::dispose[]
+    }
+
+    /** Clears the room only if nobody changed it since this client last saw it. */
+    public void clearIfUnchanged(ChatRoomHandle room) {
+        // tag::conditional[]
+        long seen = room.state().version().orElseThrow();
+        try {
+            room.withBaseVersion(seen).clear().join();
+        } catch (CompletionException failure) {
+            if (failure.getCause() instanceof RpcException error && error.code() == ErrorCode.CONFLICT) {
+                log.add("not cleared: the room moved on to version " + error.version().orElseThrow());
+            }
+        }
+        // end::conditional[]
+    }
+
+    /** A client for a server that does not honour idempotency keys, such as the original TypeScript one. */
+    public static ZocketClient forAServerWithoutIdempotencyKeys(String url) {
+        // tag::inFlight[]
+        ZocketClient client = ZocketClient.builder(url)
+                .inFlightCalls(InFlightCalls.FAIL) // a drop fails the calls in flight with "WebSocket closed"
+                .build();
+        // end::inFlight[]
+        return client;
     }
 }

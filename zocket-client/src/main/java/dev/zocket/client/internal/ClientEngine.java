@@ -8,6 +8,7 @@ import dev.zocket.ZocketException;
 import dev.zocket.client.ClientOptions;
 import dev.zocket.client.ConnectionException;
 import dev.zocket.client.ConnectionStatus;
+import dev.zocket.client.InFlightCalls;
 import dev.zocket.client.transport.Transport;
 import dev.zocket.json.JsonCodec;
 import dev.zocket.json.JsonType;
@@ -24,6 +25,7 @@ import dev.zocket.spi.TimeSource;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,6 +58,7 @@ public final class ClientEngine implements ActorClient {
     private final PendingCalls calls;
     private final HandleRegistry handles;
     private final AtomicLong rpcIds = new AtomicLong();
+    private final IdempotencyKeys idempotencyKeys = new IdempotencyKeys();
 
     public ClientEngine(ClientOptions options, Transport transport, TimeSource time, Executor callbackExecutor,
             JsonCodec json) {
@@ -124,13 +127,18 @@ public final class ClientEngine implements ActorClient {
 
     // ------------------------------------------------------------------ calls
 
-    <R> CompletableFuture<R> call(HandleKey key, String method, Object input, JsonType<R> resultType) {
+    /**
+     * Sends a call. Each gets its own id and idempotency key; a re-sent call repeats its message
+     * word for word, so the server sees the same id and key (see {@link PendingCalls}).
+     */
+    <R> CompletableFuture<R> call(HandleKey key, String method, Object input, JsonType<R> resultType,
+            OptionalLong baseVersion) {
         String id = "rpc_" + rpcIds.incrementAndGet() + "_" + Long.toString(System.currentTimeMillis(), 36);
         CompletableFuture<Object> result = new CompletableFuture<>();
         String text;
         try {
             text = protocol.encodeToString(new RpcCall(id, key.actor(), key.id(), method,
-                    input == null ? null : json.lazy(input)));
+                    input == null ? null : json.lazy(input), idempotencyKeys.next(), baseVersion));
         } catch (RuntimeException e) {
             result.completeExceptionally(new ZocketException("Could not encode the input of " + method + ": "
                     + e.getMessage(), e));
@@ -166,7 +174,7 @@ public final class ClientEngine implements ActorClient {
             return;
         }
         long millis = options.rpcTimeout().toMillis();
-        Throwable error = call.sent()
+        Throwable error = call.everSent()
                 ? new RpcException(ErrorCode.TIMEOUT, "RPC \"" + call.method + "\" timed out after " + millis + "ms")
                 : connection.cannotConnect("RPC \"" + call.method + "\" was not sent within " + millis + "ms: ",
                         "no answer yet");
@@ -198,7 +206,8 @@ public final class ClientEngine implements ActorClient {
 
         @Override
         public void lost(boolean givingUp, Deferred deferred) {
-            calls.linkLost(givingUp, call -> connection.cannotConnect("RPC \"" + call.method + "\" was not sent: ",
+            boolean resend = !givingUp && options.inFlightCalls() == InFlightCalls.RESEND;
+            calls.linkLost(givingUp, resend, call -> connection.cannotConnect("RPC \"" + call.method + "\" was not sent: ",
                     "no answer"), deferred);
             handles.connectionLost();
         }

@@ -65,7 +65,15 @@ final class HandleChannel implements ActorChannel, HandleMeta {
 
     @Override
     public <R> CompletableFuture<R> call(String method, Object input, JsonType<R> resultType) {
-        return engine.call(core.key, method, input, resultType);
+        return engine.call(core.key, method, input, resultType, OptionalLong.empty());
+    }
+
+    @Override
+    public ActorChannel withBaseVersion(long baseVersion) {
+        if (baseVersion < 0) {
+            throw new IllegalArgumentException("A base version is a state version, never negative: " + baseVersion);
+        }
+        return new ConditionalChannel(engine, core.key, this, baseVersion);
     }
 
     @Override

@@ -177,19 +177,22 @@ final class HandleRegistry {
 
     // ------------------------------------------------------------------ connection changes
 
-    /** A link opened: re-sends every subscription; state subscribers then get a fresh snapshot. */
+    /**
+     * A link opened: re-sends every subscription. A state subscription whose copy has a version
+     * sends it as {@code since}, so the server may answer with only the patches after it.
+     */
     void resubscribeAll(Outbox outbox) {
         for (HandleCore core : cores.values()) {
             if (core.eventsSubscribed) {
                 outbox.send(new EventSub(core.key.actor(), core.key.id()));
             }
             if (core.stateSubscribed) {
-                outbox.send(new StateSub(core.key.actor(), core.key.id()));
+                outbox.send(new StateSub(core.key.actor(), core.key.id(), core.store.resumeFrom()));
             }
         }
     }
 
-    /** The link dropped: values stay readable, but patches wait for the next snapshot. */
+    /** The link dropped: values stay readable, and each copy gets ready to resume or to be replaced. */
     void connectionLost() {
         for (HandleCore core : cores.values()) {
             core.store.connectionLost();

@@ -10,8 +10,9 @@ import dev.zocket.protocol.RpcResult;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One call waiting for its result: the encoded {@code rpc} message, whether it went out on the
- * current link, its timeout, and the future the caller holds.
+ * One call waiting for its result: the encoded {@code rpc} message (its id and idempotency key
+ * included, so a re-sent call is the same message), whether it went out on the current link and
+ * on any, its timeout, and the future the caller holds.
  *
  * <p><b>Threading.</b> Not thread-safe: touched under the engine's lock. Its future is completed
  * by a callback handed to the operation's {@link Deferred}, never under the lock.
@@ -27,6 +28,7 @@ final class PendingCall {
     private final CompletableFuture<Object> result;
     private TimerSlot timeout;
     private boolean sent;
+    private boolean everSent;
 
     PendingCall(String id, String method, String text, JsonType<?> resultType, CompletableFuture<Object> result) {
         this.id = id;
@@ -36,12 +38,24 @@ final class PendingCall {
         this.result = result;
     }
 
+    /** Whether it went out on the current link. */
     boolean sent() {
         return sent;
     }
 
+    /** Whether it went out on any link, so the server may have run it. */
+    boolean everSent() {
+        return everSent;
+    }
+
     void markSent() {
         sent = true;
+        everSent = true;
+    }
+
+    /** Its link dropped before the answer came: it waits to be re-sent on the next one. */
+    void markUnanswered() {
+        sent = false;
     }
 
     void timeoutIs(TimerSlot timer) {
@@ -58,7 +72,8 @@ final class PendingCall {
         timers.cancel(timeout, deferred);
         if (message.isError()) {
             ErrorCode code = message.code() != null ? message.code() : ErrorCode.INTERNAL_ERROR;
-            deferred.callback(() -> result.completeExceptionally(new RpcException(code, message.error())));
+            deferred.callback(() -> result.completeExceptionally(new RpcException(code, message.error(),
+                    message.version())));
             return;
         }
         deferred.callback(() -> {

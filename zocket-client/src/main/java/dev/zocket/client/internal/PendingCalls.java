@@ -12,9 +12,14 @@ import java.util.function.Function;
 
 /**
  * Calls waiting for their results, correlated by id: sent at once when a link is attached, or
- * when the next one opens; failed when their link drops, when they time out, or when the client
- * closes. A call in flight when its link drops is not re-sent, since actor methods are rarely
- * idempotent.
+ * when the next one opens; failed when they time out, or when the client closes.
+ *
+ * <p>A call in flight when its link drops is, when re-sending, kept and sent again on the next
+ * link as the very same message: the same rpc id (no answer can arrive for it on the dropped link,
+ * whose events the engine ignores, so the id stays unambiguous) and the same idempotency key, so
+ * that a server which ran it already answers with the stored outcome ({@code replayed}) instead of
+ * running it twice. Otherwise it fails with {@code WebSocket closed}. Either way its timeout,
+ * started when the call was made, still bounds it.
  *
  * <p><b>Threading.</b> Not thread-safe: the engine calls it under its lock. It completes no
  * future itself; completions go to the operation's {@link Deferred}.
@@ -62,14 +67,17 @@ final class PendingCalls {
     }
 
     /**
-     * The link dropped: fails the calls it carried with {@code WebSocket closed}, and, when
-     * {@code giveUp}, the calls still waiting for a link with the error {@code notSent} makes.
+     * The link dropped. The calls it carried are kept for the next link when {@code resend},
+     * otherwise failed with {@code WebSocket closed}; when {@code giveUp}, the calls still
+     * waiting for a link fail with the error {@code notSent} makes.
      */
-    void linkLost(boolean giveUp, Function<PendingCall, Throwable> notSent, Deferred deferred) {
+    void linkLost(boolean giveUp, boolean resend, Function<PendingCall, Throwable> notSent, Deferred deferred) {
         List<PendingCall> failed = new ArrayList<>();
         for (Iterator<PendingCall> waiting = calls.values().iterator(); waiting.hasNext(); ) {
             PendingCall call = waiting.next();
-            if (call.sent() || giveUp) {
+            if (call.sent() && resend) {
+                call.markUnanswered();
+            } else if (call.sent() || giveUp) {
                 waiting.remove();
                 failed.add(call);
             }

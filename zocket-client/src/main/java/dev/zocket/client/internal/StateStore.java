@@ -17,6 +17,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * The client's copy of one instance's state and its version.
  *
+ * <p>After the connection drops, a copy with a version {@linkplain #resumeFrom() resumes}: the
+ * subscription is re-sent with that version as {@code since}, and the copy accepts either a
+ * snapshot, which replaces it, or the patches that follow its version, each carrying the next
+ * version. Anything else (a gap, a patch that does not apply) makes it ask for a snapshot, as on
+ * a live connection. A copy without a version waits for a snapshot.
+ *
  * <p>Without a {@link StateApplier} the copy is the JSON tree from the last snapshot with every
  * patch since applied, and typed values are decoded from it once per type and update. With one
  * (generated handles bring theirs), a patch is applied to the typed state record directly, and
@@ -49,6 +55,8 @@ final class StateStore {
     private Object typed;
     private OptionalLong version = OptionalLong.empty();
     private boolean awaitingSnapshot = true;
+    /** Re-subscribed with {@code since}: only a snapshot or the next versioned patch may follow. */
+    private boolean resuming;
     /** Values of other types than the applier's, decoded once per update. */
     private final Map<JsonType<?>, Object> decoded = new HashMap<>();
 
@@ -70,6 +78,7 @@ final class StateStore {
         this.typed = null;
         this.version = version;
         this.awaitingSnapshot = false;
+        this.resuming = false;
         decoded.clear();
     }
 
@@ -77,8 +86,12 @@ final class StateStore {
         if (!hasValue() || awaitingSnapshot) {
             return PatchOutcome.IGNORED;
         }
+        if (resuming && patchVersion.isEmpty()) {
+            return PatchOutcome.IGNORED; // a server that ignored since: its snapshot comes first
+        }
         if (patchVersion.isPresent() && version.isPresent() && patchVersion.getAsLong() != version.getAsLong() + 1) {
             awaitingSnapshot = true;
+            resuming = false;
             return PatchOutcome.RESYNC;
         }
         if (!applyTyped(operations)) {
@@ -87,10 +100,12 @@ final class StateStore {
                 typed = null;
             } catch (JsonPatchException e) {
                 awaitingSnapshot = true;
+                resuming = false;
                 return PatchOutcome.RESYNC;
             }
         }
         version = patchVersion.isPresent() ? patchVersion : OptionalLong.empty();
+        resuming = false;
         decoded.clear();
         return PatchOutcome.APPLIED;
     }
@@ -116,9 +131,25 @@ final class StateStore {
         }
     }
 
-    /** The connection dropped: keep the last value for reads, but expect a fresh snapshot. */
+    /**
+     * The connection dropped: the last value stays readable. A copy with a version will resume
+     * from it; one without waits for a fresh snapshot.
+     */
     void connectionLost() {
-        awaitingSnapshot = true;
+        if (resumeFrom().isPresent()) {
+            resuming = true;
+        } else {
+            awaitingSnapshot = true;
+        }
+    }
+
+    /**
+     * The version to re-subscribe from, as {@code since}: the copy's version, when it has one it
+     * can continue from; empty when it has no value or no version, or is waiting for a snapshot
+     * because the last patch did not follow it.
+     */
+    OptionalLong resumeFrom() {
+        return hasValue() && !awaitingSnapshot ? version : OptionalLong.empty();
     }
 
     void clear() {
@@ -126,6 +157,7 @@ final class StateStore {
         typed = null;
         version = OptionalLong.empty();
         awaitingSnapshot = true;
+        resuming = false;
         decoded.clear();
     }
 

@@ -4,6 +4,7 @@ package com.example.cards;
 import dev.zocket.ActorClient;
 import dev.zocket.ActorHandle;
 import dev.zocket.HandleMeta;
+import dev.zocket.RpcException;
 import dev.zocket.StateView;
 import dev.zocket.json.JsonType;
 import dev.zocket.spi.ActorChannel;
@@ -48,6 +49,16 @@ public final class TableHandle implements ActorHandle<Table.State> {
      */
     public CompletableFuture<Void> bet(Table.Bet bet) {
         return channel.call("bet", Objects.requireNonNull(bet, "bet"), VOID);
+    }
+
+    /**
+     * Returns this handle with conditional calls: each is refused, and nothing runs, unless the
+     * instance's state is at {@code baseVersion} (see {@link StateView#version()}). The refusal is an
+     * {@link RpcException} with code {@code CONFLICT}; its {@link RpcException#version()} is the
+     * current version. Listeners and state are this handle's; the returned handle need not be closed.
+     */
+    public TableHandle withBaseVersion(long baseVersion) {
+        return new TableHandle(channel.withBaseVersion(baseVersion));
     }
 
     @Override

@@ -4,6 +4,7 @@ package com.example.chat;
 import dev.zocket.ActorClient;
 import dev.zocket.ActorHandle;
 import dev.zocket.HandleMeta;
+import dev.zocket.RpcException;
 import dev.zocket.StateView;
 import dev.zocket.Subscription;
 import dev.zocket.json.JsonType;
@@ -105,6 +106,16 @@ public final class ChatRoomHandle implements ActorHandle<ChatRoom.State> {
      */
     public CompletableFuture<Void> join(ChatRoom.Join request) {
         return channel.call("join", Objects.requireNonNull(request, "request"), VOID);
+    }
+
+    /**
+     * Returns this handle with conditional calls: each is refused, and nothing runs, unless the
+     * instance's state is at {@code baseVersion} (see {@link StateView#version()}). The refusal is an
+     * {@link RpcException} with code {@code CONFLICT}; its {@link RpcException#version()} is the
+     * current version. Listeners and state are this handle's; the returned handle need not be closed.
+     */
+    public ChatRoomHandle withBaseVersion(long baseVersion) {
+        return new ChatRoomHandle(channel.withBaseVersion(baseVersion));
     }
 
     /**

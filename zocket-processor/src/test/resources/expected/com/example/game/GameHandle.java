@@ -4,6 +4,7 @@ package com.example.game;
 import dev.zocket.ActorClient;
 import dev.zocket.ActorHandle;
 import dev.zocket.HandleMeta;
+import dev.zocket.RpcException;
 import dev.zocket.StateView;
 import dev.zocket.Subscription;
 import dev.zocket.json.JsonType;
@@ -52,6 +53,16 @@ public final class GameHandle implements ActorHandle<Game.State> {
      */
     public CompletableFuture<Game.Phase> play(Game.Move move) {
         return channel.call("play", Objects.requireNonNull(move, "move"), PLAY_RESULT);
+    }
+
+    /**
+     * Returns this handle with conditional calls: each is refused, and nothing runs, unless the
+     * instance's state is at {@code baseVersion} (see {@link StateView#version()}). The refusal is an
+     * {@link RpcException} with code {@code CONFLICT}; its {@link RpcException#version()} is the
+     * current version. Listeners and state are this handle's; the returned handle need not be closed.
+     */
+    public GameHandle withBaseVersion(long baseVersion) {
+        return new GameHandle(channel.withBaseVersion(baseVersion));
     }
 
     /**
