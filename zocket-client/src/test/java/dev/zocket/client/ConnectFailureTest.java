@@ -62,6 +62,18 @@ class ConnectFailureTest {
     }
 
     @Test
+    void withoutReconnectionACallMadeAfterTheClientGaveUpFailsAtOnce() {
+        try (ZocketClient client = ZocketClient.builder(refusingUrl)
+                .connectTimeout(Duration.ZERO).rpcTimeout(Duration.ZERO).reconnect(false).build()) {
+            failure(client.ready()); // the one attempt has failed: no link will ever come
+            ConnectionException notSent = assertInstanceOf(ConnectionException.class,
+                    failure(CounterHandle.of(client, "never").increment()));
+            assertEquals("RPC \"increment\" was not sent: Could not connect to " + refusingUrl + ": connection refused",
+                    notSent.getMessage());
+        }
+    }
+
+    @Test
     void aCallWaitingForAConnectionThatNeverComesNamesTheUrlAndTheLastFailure() {
         try (ZocketClient client = ZocketClient.builder(refusingUrl).connectTimeout(Duration.ofSeconds(3))
                 .rpcTimeout(Duration.ofMillis(300)).reconnectDelay(Duration.ofMillis(50)).build()) {

@@ -148,6 +148,12 @@ public final class ClientEngine implements ActorClient {
             if (connection.isClosed()) {
                 return false;
             }
+            if (connection.hasGivenUp()) {
+                // No link will come for it: fail as the calls that were waiting when it gave up did.
+                Throwable notSent = connection.cannotConnect("RPC \"" + method + "\" was not sent: ", "no answer");
+                deferred.callback(() -> result.completeExceptionally(notSent));
+                return true;
+            }
             PendingCall call = new PendingCall(id, method, text, resultType, result);
             calls.add(call, outbox);
             Duration timeout = options.rpcTimeout();

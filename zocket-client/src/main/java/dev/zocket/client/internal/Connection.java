@@ -64,6 +64,8 @@ final class Connection {
     private ConnectionStatus status = ConnectionStatus.CONNECTING;
     private String clientId;
     private boolean closed;
+    /** Set once a lost link is not followed by another attempt (reconnection is off). */
+    private boolean gaveUp;
     private boolean everConnected;
     private int attempt;
     private int failedAttempts;
@@ -108,6 +110,11 @@ final class Connection {
 
     boolean isClosed() {
         return closed;
+    }
+
+    /** Whether the link dropped or never opened and, without reconnection, no other will be tried. */
+    boolean hasGivenUp() {
+        return gaveUp;
     }
 
     /** Makes the first attempt, and starts the connect timeout of {@code ready()}. */
@@ -216,6 +223,7 @@ final class Connection {
         boolean givingUp = !options.reconnect();
         listener.lost(givingUp, deferred);
         if (givingUp) {
+            gaveUp = true;
             changeStatus(ConnectionStatus.DISCONNECTED, deferred);
             ConnectionException failure = wasOpen ? new ConnectionException("WebSocket closed")
                     : cannotConnect("", why);
