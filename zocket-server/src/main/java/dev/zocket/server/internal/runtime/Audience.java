@@ -139,6 +139,15 @@ final class Audience {
         return Set.copyOf(clients.keySet());
     }
 
+    /** The connections that hold this instance, Studio's own left out. */
+    int clientsOtherThanPrivileged() {
+        Set<Peer> peers = new java.util.HashSet<>(clients.values());
+        peers.addAll(stateSubscribers.keySet());
+        peers.addAll(eventSubscribers);
+        peers.removeIf(peer -> Privilege.holds(peer.caller()));
+        return peers.size();
+    }
+
     /** Clients and subscriptions: while any remain, the instance is in use. */
     int size() {
         return clients.size() + stateSubscribers.size() + eventSubscribers.size();
