@@ -198,8 +198,11 @@ class StudioTest {
             assertEquals(404, get(server, "/studio/api/session", TOKEN).statusCode());
         }
         try (ZocketServer server = TestServer.builder(new Recorder()).httpPort(0).studio().start()) {
-            JsonNode session = body(get(server, "/studio/api/session", null));
+            JsonNode session = body(get(server, "/studio/api/session", "-"));
             assertFalse(session.get("protectedByToken").asBoolean(), "without a token, loopback is let in");
+            assertEquals(403, get(server, "/studio/api/session", null).statusCode(),
+                    "a request without an Authorization header could come from another site's page");
+            assertEquals(200, get(server, "/studio/", null).statusCode());
         }
         assertThrows(IllegalStateException.class, () -> TestServer.builder(new Recorder()).studio(TOKEN).start());
         assertThrows(IllegalArgumentException.class, () -> TestServer.builder(new Recorder()).httpPort(0)

@@ -69,5 +69,6 @@ function text(content) {
 }
 
 function format(value) {
+  if (Number.isInteger(value)) return String(value);
   return value >= 100 ? Math.round(value).toString() : value.toFixed(value >= 10 ? 1 : 2);
 }

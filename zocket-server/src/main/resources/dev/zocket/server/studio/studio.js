@@ -19,7 +19,8 @@ class Refused extends Error {
 }
 
 async function api(path, method = "GET") {
-  const headers = token ? { Authorization: `Bearer ${token}` } : {};
+  // Always a header: without a token, Studio still wants one, which other sites' pages cannot add.
+  const headers = { Authorization: `Bearer ${token || "-"}` };
   const response = await fetch(`/studio/api/${path}`, { method, headers });
   const body = await response.json().catch(() => ({}));
   if (response.status === 401 || response.status === 403) throw new Refused(response.status, body.error || "refused");
@@ -310,6 +311,7 @@ function call(event) {
       ? `${result.code}: ${result.error}`
       : `ok ${JSON.stringify(result.result ?? null)}`;
     refreshHistory().catch(showProblem);
+    refreshInstances().catch(showProblem);
   });
   $("call-result").className = "";
   $("call-result").textContent = "calling…";
@@ -327,7 +329,13 @@ async function passivate() {
     $("call-result").className = "error";
     $("call-result").textContent = failed.message;
   }
-  setTimeout(() => refreshInstances().catch(showProblem), 300);
+  setTimeout(() => refreshInstances().then(() => {
+    const live = [...$("instances").tBodies[0].rows]
+      .some((row) => row.dataset.actor === instance.actor && row.dataset.id === instance.id);
+    if (!live && selected === instance) {
+      $("instance-title").textContent = `${instance.actor} / ${instance.id} (passivated: select it again to reactivate)`;
+    }
+  }).catch(showProblem), 300);
 }
 
 // ------------------------------------------------------------------ start

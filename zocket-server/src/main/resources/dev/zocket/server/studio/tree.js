@@ -20,7 +20,7 @@ function leaf(value) {
 function node(key, value, path, state) {
   const item = document.createElement("li");
   item.dataset.path = path;
-  if (state.changed.some((changed) => changed === path || changed.startsWith(path + "/") && path !== "")) {
+  if (path !== "" && state.changed.includes(path)) {
     item.classList.add("changed");
   }
   const label = document.createElement("span");

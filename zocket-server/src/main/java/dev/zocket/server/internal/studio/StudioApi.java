@@ -12,7 +12,6 @@ import dev.zocket.server.internal.transport.StaticFiles;
 import dev.zocket.server.persistence.Change;
 import dev.zocket.server.persistence.StoreException;
 import dev.zocket.spi.TimeSource;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -70,12 +69,14 @@ final class StudioApi implements HttpRoutes {
     }
 
     @Override
-    public Reply answer(String method, URI uri, String authorization, InetAddress peer) {
+    public Reply answer(Request request) {
+        String method = request.method();
+        URI uri = request.uri();
         String path = uri.getPath();
         if (!path.startsWith(API)) {
-            return page(method, path, peer);
+            return page(request);
         }
-        StudioAccess.Decision decision = access.decide(authorization, peer);
+        StudioAccess.Decision decision = access.decide(request.authorization(), request.host(), request.peer());
         if (decision instanceof StudioAccess.Decision.Refused refused) {
             return error(refused.status(), refused.reason());
         }
@@ -107,13 +108,14 @@ final class StudioApi implements HttpRoutes {
         }
     }
 
-    private Reply page(String method, String path, InetAddress peer) {
-        if (!method.equals("GET") && !method.equals("HEAD")) {
+    private Reply page(Request request) {
+        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             return notAllowed();
         }
-        if (!access.mayLoadPage(peer)) {
-            return error(403, "Studio has no token set and answers only the loopback interface");
+        if (!access.mayLoadPage(request.host(), request.peer())) {
+            return error(403, StudioAccess.LOOPBACK_ONLY);
         }
+        String path = request.uri().getPath();
         String file = path.equals(PREFIX) ? "/" : path.substring(PREFIX.length());
         return files.find(file)
                 .map(content -> new Reply(200, content.contentType(), content.bytes()))

@@ -70,7 +70,7 @@ public final class HttpEndpoints implements AutoCloseable {
         return loop.port();
     }
 
-    private Response answer(String method, String target, String authorization, InetAddress peer) {
+    private Response answer(String method, String target, String authorization, String host, InetAddress peer) {
         String path;
         URI uri;
         try {
@@ -83,7 +83,7 @@ public final class HttpEndpoints implements AutoCloseable {
             return HttpLoop.status(400, "Bad Request");
         }
         if (routes != null && routes.serves(path)) {
-            HttpRoutes.Reply reply = routes.answer(method, uri, authorization, peer);
+            HttpRoutes.Reply reply = routes.answer(new HttpRoutes.Request(method, uri, authorization, host, peer));
             return new Response(reply.status(), reasonFor(reply.status()), reply.contentType(), reply.body(), "");
         }
         if (!method.equals("GET") && !method.equals("HEAD")) {

@@ -39,9 +39,10 @@ final class HttpLoop implements Runnable {
     interface Handler {
         /**
          * @param authorization the request's {@code Authorization} header, or {@code null}
+         * @param host the request's {@code Host} header, or {@code null}
          * @param peer the address the request came from, or {@code null} if the socket no longer says
          */
-        Response handle(String method, String target, String authorization, InetAddress peer);
+        Response handle(String method, String target, String authorization, String host, InetAddress peer);
     }
 
     /** What to send back; {@code extraHeaders} are whole header lines, each ending in CRLF. */
@@ -208,7 +209,8 @@ final class HttpLoop implements Runnable {
             return status(400, "Bad Request");
         }
         try {
-            return handler.handle(requestLine[0], requestLine[1], header(head, "authorization"), peer);
+            return handler.handle(requestLine[0], requestLine[1], header(head, "authorization"), header(head, "host"),
+                    peer);
         } catch (RuntimeException e) {
             LOG.error("Answering {} {} failed", requestLine[0], requestLine[1], e);
             return status(500, "Internal Server Error");

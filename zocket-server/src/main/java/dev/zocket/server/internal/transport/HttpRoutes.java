@@ -13,14 +13,18 @@ public interface HttpRoutes {
     /** Whether requests for {@code path} are this one's to answer. */
     boolean serves(String path);
 
+    /** Answers one request. */
+    Reply answer(Request request);
+
     /**
-     * Answers one request.
+     * One request, as routes see it.
      *
      * @param uri the request target, still percent-encoded
      * @param authorization the {@code Authorization} header, or {@code null}
+     * @param host the {@code Host} header, or {@code null}
      * @param peer where the request came from, or {@code null} if unknown
      */
-    Reply answer(String method, URI uri, String authorization, InetAddress peer);
+    record Request(String method, URI uri, String authorization, String host, InetAddress peer) {}
 
     /** A response: status, content type and body. */
     record Reply(int status, String contentType, byte[] body) {}

@@ -18,22 +18,48 @@ class StudioAccessTest {
     @Test
     void withoutATokenOnlyLoopbackIsAdmittedAndOnlyLoopbackGetsThePage() {
         StudioAccess access = new StudioAccess(Optional.empty());
-        assertEquals(new StudioAccess.Decision.Admitted("studio@127.0.0.1"), access.decide(null, LOOPBACK));
-        StudioAccess.Decision remote = access.decide("Bearer anything", REMOTE);
+        assertEquals(new StudioAccess.Decision.Admitted("studio@127.0.0.1"),
+                access.decide("Bearer -", "localhost:3000", LOOPBACK));
+        StudioAccess.Decision remote = access.decide("Bearer anything", "localhost:3000", REMOTE);
         assertEquals(403, assertInstanceOf(StudioAccess.Decision.Refused.class, remote).status());
-        assertEquals(403, ((StudioAccess.Decision.Refused) access.decide(null, null)).status());
-        assertTrue(access.mayLoadPage(LOOPBACK));
-        assertFalse(access.mayLoadPage(REMOTE));
+        assertEquals(403, ((StudioAccess.Decision.Refused) access.decide("Bearer -", "localhost", null)).status());
+        assertTrue(access.mayLoadPage("127.0.0.1:3000", LOOPBACK));
+        assertFalse(access.mayLoadPage("127.0.0.1:3000", REMOTE));
+    }
+
+    @Test
+    void withoutATokenAnotherSitesPageCannotActThroughTheBrowser() {
+        StudioAccess access = new StudioAccess(Optional.empty());
+        // A cross-site form or fetch without a preflight carries no Authorization header.
+        assertEquals(403, ((StudioAccess.Decision.Refused) access.decide(null, "localhost:3000", LOOPBACK)).status());
+        // A name rebound to 127.0.0.1 still says its own name in Host.
+        assertEquals(403, ((StudioAccess.Decision.Refused) access.decide("Bearer -", "evil.example:3000", LOOPBACK))
+                .status());
+        assertFalse(access.mayLoadPage("evil.example", LOOPBACK));
+        assertFalse(access.mayLoadPage(null, LOOPBACK));
+    }
+
+    @Test
+    void loopbackHostsAreRecognisedWithAndWithoutPorts() {
+        for (String host : new String[] {"localhost", "LOCALHOST:80", "127.0.0.1", "127.1.2.3:3000", "[::1]", "[::1]:3000"}) {
+            assertTrue(StudioAccess.isLoopbackHost(host), host);
+        }
+        for (String host : new String[] {"localhost.evil.example", "127.0.0.1.evil.example", "[::1]x", "10.0.0.1", ""}) {
+            assertFalse(StudioAccess.isLoopbackHost(host), host);
+        }
     }
 
     @Test
     void withATokenEveryAddressNeedsIt() {
         StudioAccess access = new StudioAccess(Optional.of("pässword"));
-        assertEquals(401, ((StudioAccess.Decision.Refused) access.decide(null, LOOPBACK)).status());
-        assertEquals(401, ((StudioAccess.Decision.Refused) access.decide("Basic pässword", LOOPBACK)).status());
-        assertEquals(401, ((StudioAccess.Decision.Refused) access.decide("Bearer pässwor", REMOTE)).status());
-        assertEquals(new StudioAccess.Decision.Admitted("studio@192.0.2.7"), access.decide("Bearer pässword", REMOTE));
-        assertTrue(access.mayLoadPage(REMOTE), "the page itself holds no data; it asks for the token");
+        assertEquals(401, ((StudioAccess.Decision.Refused) access.decide(null, "localhost", LOOPBACK)).status());
+        assertEquals(401, ((StudioAccess.Decision.Refused) access.decide("Basic pässword", "localhost", LOOPBACK))
+                .status());
+        assertEquals(401, ((StudioAccess.Decision.Refused) access.decide("Bearer pässwor", "studio.example", REMOTE))
+                .status());
+        assertEquals(new StudioAccess.Decision.Admitted("studio@192.0.2.7"),
+                access.decide("Bearer pässword", "studio.example", REMOTE));
+        assertTrue(access.mayLoadPage("studio.example", REMOTE), "the page itself holds no data; it asks for the token");
     }
 
     @Test
