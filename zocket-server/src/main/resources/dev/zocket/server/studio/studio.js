@@ -76,6 +76,10 @@ function showActors() {
     details.className = "actor";
     const summary = document.createElement("summary");
     summary.textContent = `${actor.name}${actor.views ? " (views)" : ""}`;
+    const live = document.createElement("span");
+    live.className = "muted live-count";
+    live.dataset.actor = actor.name;
+    summary.append(" ", live);
     const list = document.createElement("ul");
     const line = (label, text) => {
       const item = document.createElement("li");
@@ -96,6 +100,10 @@ async function refreshInstances() {
   const query = encodeURIComponent($("instance-search").value.trim());
   const body = await api(`instances?q=${query}`);
   $("instance-count").textContent = `(${body.total})`;
+  for (const label of document.querySelectorAll(".live-count")) {
+    const count = body.instances.filter((i) => i.actor === label.dataset.actor).length;
+    label.textContent = query === "" ? `${count} live` : `${count} matching`;
+  }
   const rows = body.instances.map((instance) => {
     const row = document.createElement("tr");
     row.dataset.actor = instance.actor;
