@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.zocket.client.ZocketClient;
+import dev.zocket.example.draw.DrawingRoom.Attempt;
 import dev.zocket.example.draw.DrawingRoom.Join;
 import dev.zocket.server.ZocketServer;
+import dev.zocket.server.persistence.MemoryStateStore;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,8 +42,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Zocket Studio in headless Chromium against the game's server: a wrong token is refused, the
- * right one shows a live room, the room's state follows what other clients do, and a call made
- * from Studio changes it. Screenshots land in {@code target/screenshots/studio-*.png}.
+ * right one shows a live room, the room's state follows what other clients do, a call made
+ * from Studio changes it and enters the change history, and events arrive in its panel. Screenshots land in {@code target/screenshots/studio-*.png}.
  *
  * <p>Needs Chromium and chromedriver from the OS, like {@link BrowserGameTest}.
  */
@@ -86,11 +88,14 @@ class StudioBrowserTest {
 
     @Test
     void studioRefusesAWrongTokenShowsALiveRoomAndFollowsItsChanges() throws Exception {
-        server = DrawServer.builder(0, 0, "127.0.0.1", Duration.ofSeconds(80)).studio(TOKEN).start();
+        server = DrawServer.builder(0, 0, "127.0.0.1", Duration.ofSeconds(80)).studio(TOKEN)
+                .store(new MemoryStateStore()).start();
         String room = "studio-" + UUID.randomUUID().toString().substring(0, 8);
         try (ZocketClient ann = ZocketClient.connect(server.url());
                 ZocketClient bob = ZocketClient.connect(server.url())) {
-            DrawingRoomHandle.of(ann, room).join(new Join("Ann")).get(10, TimeUnit.SECONDS);
+            DrawingRoomHandle annRoom = DrawingRoomHandle.of(ann, room);
+            DrawingRoomHandle bobRoom = DrawingRoomHandle.of(bob, room);
+            String annId = annRoom.join(new Join("Ann")).get(10, TimeUnit.SECONDS).playerId();
 
             browser = openBrowser();
             browser.get("http://127.0.0.1:" + server.httpPort().orElseThrow() + "/studio/");
@@ -113,7 +118,7 @@ class StudioBrowserTest {
             waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("connections"), "state draw/" + room));
             screenshot("studio-instance");
 
-            DrawingRoomHandle.of(bob, room).join(new Join("Bob")).get(10, TimeUnit.SECONDS);
+            String bobId = bobRoom.join(new Join("Bob")).get(10, TimeUnit.SECONDS).playerId();
             waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("state-tree"), "\"Bob\""));
             screenshot("studio-live-update");
 
@@ -122,9 +127,17 @@ class StudioBrowserTest {
             browser.findElement(By.id("call-button")).click();
             waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("call-result"), "ok"));
             waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("state-tree"), "\"drawing\""));
-            String word = wordInTree();
+            String word = valueInTree("/word");
             assertFalse(word.isEmpty(), "Studio sees the whole state, the word included, whoever draws");
             waitFor(driver -> driver.findElements(By.cssSelector("#charts .chart")).size() == 5);
+            waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "startRound"));
+
+            // Whoever does not draw guesses the word Studio shows: the event reaches Studio's panel.
+            boolean annDraws = valueInTree("/drawerId").equals(annId);
+            (annDraws ? bobRoom : annRoom).guess(new Attempt(annDraws ? bobId : annId, word)).get(10, TimeUnit.SECONDS);
+            waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("events"), "correctGuess"));
+            waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("state-tree"), "\"roundEnd\""));
+            waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "guess"));
             screenshot("studio-after-call");
 
             new Select(browser.findElement(By.id("call-method"))).selectByValue("guess");
@@ -137,13 +150,13 @@ class StudioBrowserTest {
         }
     }
 
-    /** The value the state tree shows for {@code word}, without its quotes. */
-    private String wordInTree() {
-        for (WebElement item : browser.findElements(By.cssSelector("#state-tree li[data-path='/word']"))) {
+    /** The string the state tree shows at {@code path}, without its quotes. */
+    private String valueInTree(String path) {
+        for (WebElement item : browser.findElements(By.cssSelector("#state-tree li[data-path='" + path + "']"))) {
             String text = item.getText();
             return text.substring(text.indexOf('"') + 1, text.lastIndexOf('"'));
         }
-        fail("no word in the state tree");
+        fail("nothing at " + path + " in the state tree");
         return null;
     }
 

@@ -204,6 +204,7 @@ function receive(message) {
         selected.version = message.version;
         selected.tree.changed = touchedPaths(message.patches);
         showState();
+        historySoon();
       }
       break;
     case "event":
@@ -286,8 +287,8 @@ async function refreshHistory() {
     cell(row, change.caller ?? "—");
     cell(row, change.method ?? "—");
     const patch = document.createElement("code");
-    patch.textContent = JSON.stringify(change.patch);
-    cell(row, patch);
+    patch.textContent = describePatch(change.patch);
+    cell(row, patch).className = "patch";
     return row;
   });
   if (rows.length === 0) {
@@ -296,6 +297,27 @@ async function refreshHistory() {
     rows.push(row);
   }
   $("history").tBodies[0].replaceChildren(...rows);
+}
+
+/** One line per operation: "replace /phase "drawing"". Stored logs may spell ops in capitals. */
+function describePatch(operations) {
+  if (!Array.isArray(operations)) return JSON.stringify(operations);
+  return operations.map((operation) => {
+    const value = operation.value === undefined ? "" : ` ${JSON.stringify(operation.value)}`;
+    const line = `${String(operation.op).toLowerCase()} ${operation.path}${value}`;
+    return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+  }).join("\n");
+}
+
+let historyTimer = null;
+
+/** Refreshes the history soon after patches arrive, at most once a second. */
+function historySoon() {
+  if (historyTimer !== null) return;
+  historyTimer = setTimeout(() => {
+    historyTimer = null;
+    if (selected) refreshHistory().catch(showProblem);
+  }, 1000);
 }
 
 function call(event) {

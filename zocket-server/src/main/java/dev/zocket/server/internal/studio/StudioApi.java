@@ -132,9 +132,9 @@ final class StudioApi implements HttpRoutes {
     private ObjectNode actors() {
         ObjectNode body = json.nodes().objectNode();
         ArrayNode list = body.putArray("actors");
-        for (ActorType<?, ?, ?> type : host.registry().types().values()) {
-            list.add(shapes.describe(type.binding()));
-        }
+        host.registry().types().values().stream()
+                .sorted(Comparator.comparing((ActorType<?, ?, ?> type) -> type.binding().actorName()))
+                .forEach(type -> list.add(shapes.describe(type.binding())));
         return body;
     }
 
