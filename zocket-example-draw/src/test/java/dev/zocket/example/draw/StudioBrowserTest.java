@@ -120,6 +120,8 @@ class StudioBrowserTest {
 
             String bobId = bobRoom.join(new Join("Bob")).get(10, TimeUnit.SECONDS).playerId();
             waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("state-tree"), "\"Bob\""));
+            waitFor(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#state-tree li.changed[data-path='/players/1']")));
             screenshot("studio-live-update");
 
             new Select(browser.findElement(By.id("call-method"))).selectByValue("startRound");

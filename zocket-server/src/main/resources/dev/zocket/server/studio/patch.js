@@ -28,17 +28,27 @@ function applyOperation(doc, tokens, op, value) {
   return withChild(doc, head, "replace", applyOperation(doc[head], rest, op, value));
 }
 
-/** The document after {@code operations}; throws on an operation it cannot apply. */
-export function applyPatch(doc, operations) {
-  let result = doc;
-  for (const operation of operations) {
-    if (!["add", "replace", "remove"].includes(operation.op)) throw new Error(`unsupported op ${operation.op}`);
-    result = applyOperation(result, parsePointer(operation.path), operation.op, operation.value);
-  }
-  return result;
+function valueAt(doc, tokens) {
+  return tokens.reduce((value, token) => (value === null || value === undefined ? undefined : value[token]), doc);
 }
 
-/** The paths an operation list touches, for highlighting. */
-export function touchedPaths(operations) {
-  return operations.map((operation) => operation.path);
+/**
+ * The document after {@code operations}, and the paths they touched (an append to a list,
+ * {@code /list/-}, as the index it took), for highlighting. Throws on an operation it cannot apply.
+ */
+export function applyPatch(doc, operations) {
+  let result = doc;
+  const touched = [];
+  for (const operation of operations) {
+    if (!["add", "replace", "remove"].includes(operation.op)) throw new Error(`unsupported op ${operation.op}`);
+    const tokens = parsePointer(operation.path);
+    let path = operation.path;
+    if (tokens.length > 0 && tokens[tokens.length - 1] === "-") {
+      const list = valueAt(result, tokens.slice(0, -1));
+      if (Array.isArray(list)) path = `${operation.path.slice(0, -1)}${list.length}`;
+    }
+    result = applyOperation(result, tokens, operation.op, operation.value);
+    touched.push(path);
+  }
+  return { document: result, touched };
 }

@@ -1,6 +1,6 @@
 // Zocket Studio's page: reads the server over /studio/api/ and watches one instance live over
 // the protocol itself, on a WebSocket opened with a one-use ticket (docs/studio.md).
-import { applyPatch, touchedPaths } from "./patch.js";
+import { applyPatch } from "./patch.js";
 import { renderTree, treeState } from "./tree.js";
 import { Bars, LineChart } from "./charts.js";
 
@@ -200,9 +200,10 @@ function receive(message) {
       break;
     case "state:patch":
       if (current) {
-        selected.state = applyPatch(selected.state, message.patches);
+        const { document, touched } = applyPatch(selected.state, message.patches);
+        selected.state = document;
         selected.version = message.version;
-        selected.tree.changed = touchedPaths(message.patches);
+        selected.tree.changed = touched;
         showState();
         historySoon();
       }
