@@ -11,10 +11,13 @@ import dev.zocket.json.JsonCodec;
 import dev.zocket.server.fixtures.Recorder;
 import dev.zocket.server.fixtures.TestServer;
 import dev.zocket.server.persistence.MemoryStateStore;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -178,6 +181,30 @@ class StudioTest {
             eventually(() -> server.metrics().liveInstances() == 0);
             assertEquals(404, post(server, "/studio/api/passivate?actor=counter&id=p1", TOKEN).statusCode());
             assertEquals(404, post(server, "/studio/api/passivate?actor=nobody&id=p1", TOKEN).statusCode());
+        }
+    }
+
+    @Test
+    void everyStudioActionIsWrittenToTheAuditLog() throws Exception {
+        PrintStream original = System.err;
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8)); // slf4j-simple writes to System.err
+        try (ZocketServer server = TestServer.builder(new Recorder()).httpPort(0).studio(TOKEN).start()) {
+            String ticket = body(post(server, "/studio/api/ticket", TOKEN)).get("ticket").asString();
+            try (RawClient studio = RawClient.connect(server.url() + "/?zocket-studio-ticket=" + ticket)) {
+                studio.rpc("counter", "audited", "increment", null);
+                studio.next("rpc:result");
+                assertEquals(202, post(server, "/studio/api/passivate?actor=counter&id=audited", TOKEN).statusCode());
+                eventually(() -> logged.toString(StandardCharsets.UTF_8).contains("Passivation of counter/audited"));
+                String log = logged.toString(StandardCharsets.UTF_8);
+                assertTrue(log.contains("studio@127.0.0.1 opened a Studio connection"), log);
+                assertTrue(log.contains("studio@127.0.0.1 (" + studio.clientId + ") calls increment on counter/audited"),
+                        log);
+                assertTrue(log.contains("studio@127.0.0.1 asks to passivate counter/audited"), log);
+                assertTrue(log.contains("Passivation of counter/audited asked by studio@127.0.0.1: passivated"), log);
+            }
+        } finally {
+            System.setErr(original);
         }
     }
 
