@@ -157,6 +157,25 @@ class StudioTest {
     }
 
     @Test
+    void studioHearsEventsAddressedToOthers() throws Exception {
+        try (ZocketServer server = TestServer.builder(new Recorder()).httpPort(0).studio(TOKEN).start();
+                RawClient client = RawClient.connect(server.url())) {
+            String ticket = body(post(server, "/studio/api/ticket", TOKEN)).get("ticket").asString();
+            try (RawClient studio = RawClient.connect(server.url() + "/?zocket-studio-ticket=" + ticket)) {
+                studio.subscribe("event:sub", "counter", "e1");
+                studio.sync("e1");
+                client.call("counter", "e1", "notifyClients",
+                        "{\"clientIds\":[\"" + client.clientId + "\"],\"except\":false}");
+                JsonNode event = studio.next("event");
+                while (!event.get("event").asString().equals("changed")) {
+                    event = studio.next("event"); // presence events from the hooks come first
+                }
+                assertEquals(client.clientId, event.get("payload").get("by").asString());
+            }
+        }
+    }
+
+    @Test
     void anAuthenticatorCannotForgeStudiosIdentity() throws Exception {
         try (ZocketServer server = TestServer.builder(new Recorder()).httpPort(0).studio(TOKEN)
                 .authenticator(request -> Principal.user("mallory", Map.of("zocket.studio", "zocket-studio")))

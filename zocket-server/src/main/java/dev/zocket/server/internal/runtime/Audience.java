@@ -118,11 +118,11 @@ final class Audience {
         }
     }
 
-    /** Sends a committed event to the event subscribers its target includes. */
+    /** Sends a committed event to the event subscribers its target includes, and to Studio's. */
     void publishEvent(OutgoingMessage event, EventTarget target) {
         int recipients = 0;
         for (Peer subscriber : eventSubscribers) {
-            if (target.includes(subscriber.clientId())) {
+            if (target.includes(subscriber.clientId()) || Privilege.holds(subscriber.caller())) {
                 subscriber.send(event);
                 recipients++;
             }
