@@ -98,7 +98,8 @@ class StudioBrowserTest {
             String annId = annRoom.join(new Join("Ann")).get(10, TimeUnit.SECONDS).playerId();
 
             browser = openBrowser();
-            browser.get("http://127.0.0.1:" + server.httpPort().orElseThrow() + "/studio/");
+            String studioUrl = "http://127.0.0.1:" + server.httpPort().orElseThrow() + "/studio/";
+            browser.get(studioUrl);
             WebElement tokenInput = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
             screenshot("studio-login");
 
@@ -149,6 +150,12 @@ class StudioBrowserTest {
             browser.findElement(By.id("call-button")).click();
             waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("call-result"), "bad_request"));
             assertTrue(browser.findElement(By.id("call-result")).getText().startsWith("bad_request"));
+
+            // A link to the instance opens Studio on it; the tab still holds the token.
+            browser.get(studioUrl + "#draw/" + room);
+            browser.navigate().refresh();
+            waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("state-tree"), "\"Ann\""));
+            assertTrue(browser.findElement(By.id("instance-title")).getText().contains(room));
         }
     }
 

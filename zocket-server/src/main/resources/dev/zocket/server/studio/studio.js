@@ -248,6 +248,7 @@ function unsubscribe(instance) {
 
 async function select(actor, id) {
   if (selected) unsubscribe(selected);
+  history.replaceState(null, "", `#${encodeURIComponent(actor)}/${encodeURIComponent(id)}`);
   selected = { actor, id, state: null, version: null, tree: treeState() };
   $("instance-title").textContent = `${actor} / ${id}`;
   $("instance-detail").hidden = false;
@@ -416,6 +417,9 @@ async function start() {
   poll(refreshConnections, 2000);
   poll(refreshMetrics, 1000);
   await connect();
+  // A link to one instance, /studio/#draw/room-1, opens it.
+  const [actor, id] = location.hash.slice(1).split("/").map(decodeURIComponent);
+  if (actor && id && !selected) select(actor, id).catch(showProblem);
 }
 
 $("login-form").addEventListener("submit", (event) => {
