@@ -12,7 +12,6 @@ import dev.zocket.server.internal.transport.HttpEndpoints;
 import dev.zocket.server.internal.transport.StaticFiles;
 import dev.zocket.server.internal.transport.WebSocketTransport;
 import dev.zocket.internal.SystemTimeSource;
-import dev.zocket.spi.TimeSource;
 import dev.zocket.server.persistence.Retention;
 import dev.zocket.server.persistence.StateStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -75,8 +74,8 @@ public final class ZocketServer implements AutoCloseable {
         this.host = builder.host;
         this.meterRegistry = builder.meterRegistry != null ? builder.meterRegistry
                 : DefaultMeterRegistry.create(Thread.currentThread().getContextClassLoader());
+        Studio studio = builder.studio(httpPort); // checked before any thread starts
         this.time = new SystemTimeSource("zocket-timer");
-        Studio studio = builder.studio(httpPort, time);
         this.ownExecutor = builder.executor == null ? actorPool() : null;
         Authorization authorization = studio == null ? settings.authorization()
                 : studio.authorization(settings.authorization());
@@ -86,7 +85,7 @@ public final class ZocketServer implements AutoCloseable {
         this.stats = new StatsView(actors.metrics());
         try {
             this.transport = WebSocketTransport.start(new InetSocketAddress(host, port), actors.protocol(),
-                    studio == null ? settings.authenticator() : studio.authenticator(settings.authenticator()),
+                    studio == null ? settings.authenticator() : studio.authenticator(settings.authenticator(), time),
                     limits, actors.metrics(), time);
         } catch (IOException e) {
             shutDownExecutors();
@@ -97,7 +96,8 @@ public final class ZocketServer implements AutoCloseable {
             this.http = httpPort == null ? null : new HttpEndpoints(new InetSocketAddress(host, httpPort),
                     meterRegistry, () -> !stopping.get(), builder.staticFiles, transport.port(),
                     limits.httpRequestTimeout(), builder.historyApi(settings),
-                    studio == null ? null : studio.routes(actors, settings.json(), builder.store, builder.memoryOnly));
+                    studio == null ? null
+                            : studio.routes(actors, settings.json(), builder.store, builder.memoryOnly, time));
         } catch (IOException | RuntimeException e) {
             releaseAfterFailedStart();
             throw new IOException("Could not bind http://" + host + ":" + httpPort + ": " + e.getMessage(), e);
@@ -368,7 +368,7 @@ public final class ZocketServer implements AutoCloseable {
          * Studio as the builder and the environment ({@code ZOCKET_STUDIO}, {@code
          * ZOCKET_STUDIO_TOKEN}) configure it, or {@code null} when it is off.
          */
-        Studio studio(Integer httpPort, TimeSource time) {
+        Studio studio(Integer httpPort) {
             String flag = environment.get("ZOCKET_STUDIO");
             boolean enabled = studioEnabled;
             if (flag != null && !flag.isBlank()) {
@@ -386,8 +386,7 @@ public final class ZocketServer implements AutoCloseable {
                 throw new IllegalStateException("Zocket Studio needs the HTTP side: set httpPort(...) or ZOCKET_HTTP_PORT");
             }
             String token = studioToken != null ? studioToken : environment.get("ZOCKET_STUDIO_TOKEN");
-            return new Studio(token == null || token.isBlank() ? Optional.empty() : Optional.of(token.strip()),
-                    time);
+            return new Studio(token == null || token.isBlank() ? Optional.empty() : Optional.of(token.strip()));
         }
 
         /**

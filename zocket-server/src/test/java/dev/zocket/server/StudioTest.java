@@ -18,7 +18,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -250,7 +252,11 @@ class StudioTest {
                     "a request without an Authorization header could come from another site's page");
             assertEquals(200, get(server, "/studio/", null).statusCode());
         }
+        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
         assertThrows(IllegalStateException.class, () -> TestServer.builder(new Recorder()).studio(TOKEN).start());
+        assertEquals(List.of(), Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> !before.contains(thread) && thread.getName().startsWith("zocket-"))
+                .map(Thread::getName).toList(), "a refused Studio setting starts no thread");
         assertThrows(IllegalArgumentException.class, () -> TestServer.builder(new Recorder()).httpPort(0)
                 .environment(Map.of("ZOCKET_STUDIO", "maybe")).start());
         assertThrows(IllegalArgumentException.class, () -> ZocketServer.builder().studio(" "));

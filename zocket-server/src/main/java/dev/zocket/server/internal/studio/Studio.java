@@ -36,19 +36,17 @@ public final class Studio {
 
     private final StudioAccess access;
     private final StudioTickets tickets = new StudioTickets();
-    private final TimeSource time;
 
     /** @param token the password, or empty: then only the loopback interface is served */
-    public Studio(Optional<String> token, TimeSource time) {
+    public Studio(Optional<String> token) {
         this.access = new StudioAccess(token);
-        this.time = time;
     }
 
     /**
      * {@code base}, except that a handshake carrying a ticket is Studio's: a valid ticket gives
      * the privileged principal, any other is refused. Handshakes without one go to {@code base}.
      */
-    public Authenticator authenticator(Authenticator base) {
+    public Authenticator authenticator(Authenticator base, TimeSource time) {
         return request -> {
             Optional<String> ticket = request.queryParameter(TICKET_PARAMETER);
             if (ticket.isEmpty()) {
@@ -82,8 +80,10 @@ public final class Studio {
      *
      * @param store the server's store, or {@code null}
      * @param memoryOnly the actors the store does not keep
+     * @param time the clock of the host's sessions and instances
      */
-    public HttpRoutes routes(ActorHost host, JsonCodec json, StateStore store, Set<String> memoryOnly) {
+    public HttpRoutes routes(ActorHost host, JsonCodec json, StateStore store, Set<String> memoryOnly,
+            TimeSource time) {
         return new StudioApi(access, tickets, host, new StudioHistory(store, memoryOnly), json, time, AUDIT);
     }
 
