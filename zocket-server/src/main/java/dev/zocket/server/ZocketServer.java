@@ -3,7 +3,9 @@ package dev.zocket.server;
 import dev.zocket.server.internal.host.ActorHost;
 import dev.zocket.server.internal.host.HostSettings;
 import dev.zocket.server.internal.host.StatsView;
+import dev.zocket.server.internal.authz.Authorization;
 import dev.zocket.server.internal.runtime.Durability;
+import dev.zocket.server.internal.studio.Studio;
 import dev.zocket.server.internal.transport.FatalErrors;
 import dev.zocket.server.internal.transport.HistoryApi;
 import dev.zocket.server.internal.transport.HttpEndpoints;
@@ -72,15 +74,19 @@ public final class ZocketServer implements AutoCloseable {
         this.host = builder.host;
         this.meterRegistry = builder.meterRegistry != null ? builder.meterRegistry
                 : DefaultMeterRegistry.create(Thread.currentThread().getContextClassLoader());
+        Studio studio = builder.studio(httpPort); // checked before any thread starts
         this.time = new SystemTimeSource("zocket-timer");
         this.ownExecutor = builder.executor == null ? actorPool() : null;
+        Authorization authorization = studio == null ? settings.authorization()
+                : studio.authorization(settings.authorization());
         this.actors = new ActorHost(settings.catalog(), limits, settings.json(), meterRegistry, time,
-                builder.executor != null ? builder.executor : ownExecutor, settings.authorization(),
+                builder.executor != null ? builder.executor : ownExecutor, authorization,
                 builder.store == null ? null : new Durability(builder.store, builder.memoryOnly, builder.retention));
         this.stats = new StatsView(actors.metrics());
         try {
             this.transport = WebSocketTransport.start(new InetSocketAddress(host, port), actors.protocol(),
-                    settings.authenticator(), limits, actors.metrics(), time);
+                    studio == null ? settings.authenticator() : studio.authenticator(settings.authenticator(), time),
+                    limits, actors.metrics(), time);
         } catch (IOException e) {
             shutDownExecutors();
             actors.close();
@@ -89,12 +95,17 @@ public final class ZocketServer implements AutoCloseable {
         try {
             this.http = httpPort == null ? null : new HttpEndpoints(new InetSocketAddress(host, httpPort),
                     meterRegistry, () -> !stopping.get(), builder.staticFiles, transport.port(),
-                    limits.httpRequestTimeout(), builder.historyApi(settings));
+                    limits.httpRequestTimeout(), builder.historyApi(settings),
+                    studio == null ? null
+                            : studio.routes(actors, settings.json(), builder.store, builder.memoryOnly, time));
         } catch (IOException | RuntimeException e) {
             releaseAfterFailedStart();
             throw new IOException("Could not bind http://" + host + ":" + httpPort + ": " + e.getMessage(), e);
         }
         actors.registry().startPassivation();
+        if (studio != null) {
+            studio.announce(host, http.port());
+        }
         LOG.info("Zocket serving {} on ws://{}:{}{}", actors.registry(), host, port(),
                 http == null ? "" : " (HTTP on port " + http.port() + ")");
     }
@@ -225,6 +236,8 @@ public final class ZocketServer implements AutoCloseable {
         private final Set<String> memoryOnly = new HashSet<>();
         private Retention retention = Retention.forever();
         private String historyToken;
+        private boolean studioEnabled;
+        private String studioToken;
 
         private Builder() {}
 
@@ -325,6 +338,55 @@ public final class ZocketServer implements AutoCloseable {
                 return null;
             }
             return new HistoryApi(store, token, settings.catalog().types().keySet(), settings.json());
+        }
+
+        /**
+         * Turns Zocket Studio on without a token (docs/studio.md): the page at {@code /studio/}
+         * on the HTTP port then answers requests from this machine (loopback) only. Needs an
+         * HTTP port. The environment variable {@code ZOCKET_STUDIO=off} turns it off again.
+         */
+        public Builder studio() {
+            this.studioEnabled = true;
+            return this;
+        }
+
+        /**
+         * Turns Zocket Studio on, protected by {@code token}: its endpoints answer only requests
+         * carrying {@code Authorization: Bearer <token>} (the page asks for it), from any
+         * address. Needs an HTTP port. {@code ZOCKET_STUDIO=off} turns it off again.
+         */
+        public Builder studio(String token) {
+            if (Objects.requireNonNull(token, "token").isBlank()) {
+                throw new IllegalArgumentException("The Studio token must not be blank");
+            }
+            this.studioEnabled = true;
+            this.studioToken = token;
+            return this;
+        }
+
+        /**
+         * Studio as the builder and the environment ({@code ZOCKET_STUDIO}, {@code
+         * ZOCKET_STUDIO_TOKEN}) configure it, or {@code null} when it is off.
+         */
+        Studio studio(Integer httpPort) {
+            String flag = environment.get("ZOCKET_STUDIO");
+            boolean enabled = studioEnabled;
+            if (flag != null && !flag.isBlank()) {
+                enabled = switch (flag.strip().toLowerCase(java.util.Locale.ROOT)) {
+                    case "on", "true", "1" -> true;
+                    case "off", "false", "0" -> false;
+                    default -> throw new IllegalArgumentException(
+                            "ZOCKET_STUDIO must be on or off (true/false, 1/0), not \"" + flag + "\"");
+                };
+            }
+            if (!enabled) {
+                return null;
+            }
+            if (httpPort == null) {
+                throw new IllegalStateException("Zocket Studio needs the HTTP side: set httpPort(...) or ZOCKET_HTTP_PORT");
+            }
+            String token = studioToken != null ? studioToken : environment.get("ZOCKET_STUDIO_TOKEN");
+            return new Studio(token == null || token.isBlank() ? Optional.empty() : Optional.of(token.strip()));
         }
 
         /**

@@ -16,7 +16,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Serves the draw &amp; guess game: the {@code draw} and {@code counter} actors over WebSocket,
- * and the browser page over HTTP.
+ * and the browser page over HTTP, with Zocket Studio at {@code /studio/} (docs/studio.md).
  *
  * <pre>
  * --port N        WebSocket port (else $PORT, else 3001)
@@ -57,6 +57,7 @@ public final class DrawServer {
                 "",
                 "  Draw & guess is running.",
                 "  Open    http://localhost:" + server.httpPort().orElseThrow() + "/",
+                "  Studio  http://localhost:" + server.httpPort().orElseThrow() + "/studio/",
                 "  Server  " + server.url(),
                 "  Bots    " + botsCommand(server),
                 "", "");
@@ -91,7 +92,11 @@ public final class DrawServer {
         return builder(port, httpPort, host, roundLength).store(store).start();
     }
 
-    private static ZocketServer.Builder builder(int port, int httpPort, String host, Duration roundLength) {
+    /**
+     * The game's server, with Zocket Studio on: from this machine only, unless
+     * {@code ZOCKET_STUDIO_TOKEN} sets a token ({@code ZOCKET_STUDIO=off} turns it off).
+     */
+    static ZocketServer.Builder builder(int port, int httpPort, String host, Duration roundLength) {
         return ZocketServer.builder()
                 .actor(DrawingRoomBinding.INSTANCE,
                         context -> new DrawingRoomActor(context, RandomGenerator.getDefault(), Clock.systemUTC(), roundLength))
@@ -99,6 +104,7 @@ public final class DrawServer {
                 .host(host)
                 .port(port)
                 .httpPort(httpPort)
-                .staticResources("web");
+                .staticResources("web")
+                .studio();
     }
 }

@@ -28,6 +28,7 @@ class DrawServerBannerTest {
 
             assertTrue(banner.contains("Open    http://localhost:" + server.httpPort().orElseThrow() + "/"), banner);
             assertTrue(banner.contains("Server  ws://127.0.0.1:" + server.port()), banner);
+            assertTrue(banner.contains("Studio  http://localhost:" + server.httpPort().orElseThrow() + "/studio/"), banner);
             assertTrue(banner.contains("--url ws://127.0.0.1:" + server.port() + " "), banner);
         }
     }

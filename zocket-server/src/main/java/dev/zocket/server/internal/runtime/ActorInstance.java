@@ -29,6 +29,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,6 +147,19 @@ final class ActorInstance<C, S extends Record, E> {
 
     Runnable passivateIfIdle() {
         return this::handlePassivateIfIdle;
+    }
+
+    /** Passivation asked for by Studio; see {@link ActorRegistry#passivate}. */
+    Runnable passivateNow(Consumer<String> outcome) {
+        return () -> outcome.accept(handlePassivateNow());
+    }
+
+    /**
+     * What diagnostics see of this instance from another thread. The version is a plain field
+     * written by the mailbox, so the value may be a commit or two old; that is all a look needs.
+     */
+    InstanceSnapshot look(long now) {
+        return new InstanceSnapshot(key, version, now - lastActivity, holds, state != null);
     }
 
     /** A message that completes once everything queued before it has run. */
@@ -452,7 +466,7 @@ final class ActorInstance<C, S extends Record, E> {
             }
             registry.metrics().stateResumed();
         } else {
-            OutgoingMessage current = views == null ? snapshot()
+            OutgoingMessage current = views == null || Privilege.holds(peer.caller()) ? snapshot()
                     : views.snapshot(state, version, Audience.viewerOf(peer.caller()));
             peer.send(current);
             registry.metrics().delivered(current, 1);
@@ -523,6 +537,22 @@ final class ActorInstance<C, S extends Record, E> {
         }
         registry.forget(this);
         deactivate();
+    }
+
+    private String handlePassivateNow() {
+        if (deactivated) {
+            return "not live";
+        }
+        int others = audience.clientsOtherThanPrivileged();
+        if (others > 0) {
+            return "refused: " + others + " client(s) still use it";
+        }
+        if (!mailbox.retireIfEmpty()) {
+            return "refused: messages are queued";
+        }
+        registry.forget(this);
+        deactivate();
+        return "passivated";
     }
 
     private void deactivate() {

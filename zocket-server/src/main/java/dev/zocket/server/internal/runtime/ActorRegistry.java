@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -200,6 +201,33 @@ public final class ActorRegistry {
     public Optional<Record> peekState(InstanceKey key) {
         ActorInstance<?, ?, ?> instance = instances.get(key);
         return instance == null ? Optional.empty() : Optional.ofNullable(instance.committedState());
+    }
+
+    /** A look at every live instance, for Studio; each instance is read without stopping it. */
+    public List<InstanceSnapshot> liveInstances() {
+        long now = time.nanoTime();
+        List<InstanceSnapshot> snapshots = new ArrayList<>(instances.size());
+        for (ActorInstance<?, ?, ?> instance : instances.values()) {
+            snapshots.add(instance.look(now));
+        }
+        return snapshots;
+    }
+
+    /**
+     * Passivates a live instance now, unless a connection other than Studio's uses it (their
+     * subscriptions would silently end) or messages wait for it. Runs in the instance's mailbox;
+     * {@code outcome} hears {@code "passivated"} or why not, on the actor pool.
+     *
+     * @return false if the instance is not live, in which case {@code outcome} is never called
+     */
+    public boolean passivate(InstanceKey key, Consumer<String> outcome) {
+        ActorInstance<?, ?, ?> instance = instances.get(key);
+        return instance != null && instance.offer(instance.passivateNow(outcome), false) == Delivery.ACCEPTED;
+    }
+
+    /** The registered actors by name. */
+    public Map<String, ActorType<?, ?, ?>> types() {
+        return types;
     }
 
     /** The store of {@code actorType}'s instances, or {@code null} if they live in memory only. */

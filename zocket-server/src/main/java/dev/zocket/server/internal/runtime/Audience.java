@@ -118,11 +118,11 @@ final class Audience {
         }
     }
 
-    /** Sends a committed event to the event subscribers its target includes. */
+    /** Sends a committed event to the event subscribers its target includes, and to Studio's. */
     void publishEvent(OutgoingMessage event, EventTarget target) {
         int recipients = 0;
         for (Peer subscriber : eventSubscribers) {
-            if (target.includes(subscriber.clientId())) {
+            if (target.includes(subscriber.clientId()) || Privilege.holds(subscriber.caller())) {
                 subscriber.send(event);
                 recipients++;
             }
@@ -137,6 +137,15 @@ final class Audience {
 
     Set<String> clientIds() {
         return Set.copyOf(clients.keySet());
+    }
+
+    /** The connections that hold this instance, Studio's own left out. */
+    int clientsOtherThanPrivileged() {
+        Set<Peer> peers = new java.util.HashSet<>(clients.values());
+        peers.addAll(stateSubscribers.keySet());
+        peers.addAll(eventSubscribers);
+        peers.removeIf(peer -> Privilege.holds(peer.caller()));
+        return peers.size();
     }
 
     /** Clients and subscriptions: while any remain, the instance is in use. */

@@ -72,7 +72,13 @@ final class ViewFanout<S, K> {
      */
     List<Frame> patches(Map<Peer, Viewer> subscribers, S before, S after, long version) {
         Map<Transition<K>, List<Peer>> groups = new LinkedHashMap<>();
+        List<Peer> privileged = null;
         for (Map.Entry<Peer, Viewer> subscriber : subscribers.entrySet()) {
+            if (Privilege.holds(subscriber.getValue())) {
+                privileged = privileged == null ? new ArrayList<>() : privileged;
+                privileged.add(subscriber.getKey());
+                continue;
+            }
             Transition<K> transition = new Transition<>(views.audience(before, subscriber.getValue()),
                     views.audience(after, subscriber.getValue()));
             groups.computeIfAbsent(transition, t -> new ArrayList<>()).add(subscriber.getKey());
@@ -92,7 +98,18 @@ final class ViewFanout<S, K> {
             metrics.patchEncoded();
             frames.add(new Frame(patch, group.getValue()));
         }
+        if (privileged != null) {
+            frames.add(new Frame(wholeStatePatch(before, after, version), privileged));
+        }
         return frames;
+    }
+
+    /** What Studio's connections receive: the patch of the whole state, as if there were no views. */
+    private OutgoingMessage wholeStatePatch(S before, S after, long version) {
+        PatchBuilder operations = new PatchBuilder();
+        differ.diff(before, after, operations);
+        metrics.patchEncoded();
+        return codecs.encode(new StatePatch(key.actor(), key.id(), operations.operations(), OptionalLong.of(version)));
     }
 
     /** A subscriber's audience before and after one commit. */

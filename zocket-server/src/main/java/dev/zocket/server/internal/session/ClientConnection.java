@@ -11,6 +11,11 @@ public interface ClientConnection {
      */
     void send(OutgoingMessage message);
 
+    /** The bytes queued for the client and not yet written, for diagnostics; 0 where nothing queues. */
+    default long bufferedBytes() {
+        return 0;
+    }
+
     /** Closes the connection with a WebSocket close code and reason. */
     void close(int code, String reason);
 }

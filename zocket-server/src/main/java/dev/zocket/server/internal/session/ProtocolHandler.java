@@ -56,6 +56,7 @@ public final class ProtocolHandler {
     private final TimeSource time;
     private final Authorization authorization;
     private final ClientIds clientIds = new ClientIds();
+    private final Sessions sessions = new Sessions();
 
     public ProtocolHandler(ActorRegistry registry, Codecs codecs, ServerLimits limits, TimeSource time,
             Authorization authorization) {
@@ -70,10 +71,16 @@ public final class ProtocolHandler {
     /** A connection opened: gives it an id and sends {@code welcome}. */
     public Session open(ClientConnection connection, Principal principal) {
         Caller caller = new Caller(clientIds.next(), principal.userId(), principal.claims());
-        Session session = new Session(caller, connection);
+        Session session = new Session(caller, connection, time.nanoTime());
+        sessions.opened(session);
         metrics.connectionOpened();
         session.send(codecs.encode(new Welcome(caller.clientId())));
         return session;
+    }
+
+    /** The open connections, for diagnostics. */
+    public Sessions sessions() {
+        return sessions;
     }
 
     /** A text message arrived. */
@@ -124,6 +131,7 @@ public final class ProtocolHandler {
     /** The connection closed: every instance it touched hears about it. */
     public void closed(Session session) {
         metrics.connectionClosed();
+        sessions.closed(session);
         for (InstanceKey key : session.close()) {
             registry.deliverDisconnect(key, session);
         }

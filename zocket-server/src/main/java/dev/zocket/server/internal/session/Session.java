@@ -6,7 +6,9 @@ import dev.zocket.server.internal.runtime.InstanceKey;
 import dev.zocket.server.internal.runtime.OutgoingMessage;
 import dev.zocket.server.internal.runtime.Peer;
 import dev.zocket.server.internal.runtime.SubscriptionKind;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,9 +35,12 @@ public final class Session implements Peer {
     /** The kinds of bad input already logged for this connection; see {@link #firstTime}. */
     private final Set<String> loggedReasons = new HashSet<>();
 
-    Session(Caller caller, ClientConnection connection) {
+    private final long openedAtNanos;
+
+    Session(Caller caller, ClientConnection connection, long openedAtNanos) {
         this.caller = caller;
         this.connection = connection;
+        this.openedAtNanos = openedAtNanos;
     }
 
     @Override
@@ -168,6 +173,17 @@ public final class Session implements Peer {
         attached.clear();
         subscriptions.clear();
         return keys;
+    }
+
+    /** For diagnostics: what this connection holds now. */
+    synchronized SessionSnapshot look(long nowNanos) {
+        List<InstanceKey> state = new ArrayList<>();
+        List<InstanceKey> events = new ArrayList<>();
+        for (Subscription subscription : subscriptions) {
+            (subscription.kind() == SubscriptionKind.STATE ? state : events).add(subscription.key());
+        }
+        return new SessionSnapshot(caller, state, events, List.copyOf(attached), connection.bufferedBytes(),
+                nowNanos - openedAtNanos);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.zocket.server.internal.transport;
 import dev.zocket.server.internal.transport.HttpLoop.Response;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ public final class HttpEndpoints implements AutoCloseable {
     private final int webSocketPort;
     private final HttpLoop loop;
     private final HistoryApi history;
+    private final HttpRoutes routes;
 
     /**
      * Binds {@code address} and starts answering.
@@ -48,6 +50,14 @@ public final class HttpEndpoints implements AutoCloseable {
     public HttpEndpoints(InetSocketAddress address, MeterRegistry registry, BooleanSupplier healthy,
             Optional<StaticFiles> files, int webSocketPort, Duration requestTimeout, HistoryApi history)
             throws IOException {
+        this(address, registry, healthy, files, webSocketPort, requestTimeout, history, null);
+    }
+
+    /** As above, also answering what {@code routes} serves (any method), when not {@code null}. */
+    public HttpEndpoints(InetSocketAddress address, MeterRegistry registry, BooleanSupplier healthy,
+            Optional<StaticFiles> files, int webSocketPort, Duration requestTimeout, HistoryApi history,
+            HttpRoutes routes) throws IOException {
+        this.routes = routes;
         this.history = history;
         this.registry = registry;
         this.healthy = healthy;
@@ -60,12 +70,7 @@ public final class HttpEndpoints implements AutoCloseable {
         return loop.port();
     }
 
-    private Response answer(String method, String target, String authorization) {
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            HttpLoop.Response refused = HttpLoop.status(405, "Method Not Allowed");
-            return new Response(refused.status(), refused.reason(), refused.contentType(), refused.body(),
-                    "Allow: GET, HEAD\r\n");
-        }
+    private Response answer(String method, String target, String authorization, String host, InetAddress peer) {
         String path;
         URI uri;
         try {
@@ -76,6 +81,15 @@ public final class HttpEndpoints implements AutoCloseable {
         }
         if (path == null || !path.startsWith("/")) {
             return HttpLoop.status(400, "Bad Request");
+        }
+        if (routes != null && routes.serves(path)) {
+            HttpRoutes.Reply reply = routes.answer(new HttpRoutes.Request(method, uri, authorization, host, peer));
+            return new Response(reply.status(), reasonFor(reply.status()), reply.contentType(), reply.body(), "");
+        }
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            HttpLoop.Response refused = HttpLoop.status(405, "Method Not Allowed");
+            return new Response(refused.status(), refused.reason(), refused.contentType(), refused.body(),
+                    "Allow: GET, HEAD\r\n");
         }
         if (history != null && path.startsWith(HistoryApi.PREFIX)) {
             HistoryApi.Answer answer = history.answer(uri.getRawPath(), uri.getRawQuery(), authorization);
@@ -106,7 +120,11 @@ public final class HttpEndpoints implements AutoCloseable {
             case 200 -> "OK";
             case 400 -> "Bad Request";
             case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
             case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 409 -> "Conflict";
+            case 202 -> "Accepted";
             default -> "Service Unavailable";
         };
     }

@@ -1,6 +1,7 @@
 package dev.zocket.server.internal.transport;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -36,8 +37,12 @@ final class HttpLoop implements Runnable {
 
     /** Answers one complete request; runs on the loop thread, so it must be quick. */
     interface Handler {
-        /** @param authorization the request's {@code Authorization} header, or {@code null} */
-        Response handle(String method, String target, String authorization);
+        /**
+         * @param authorization the request's {@code Authorization} header, or {@code null}
+         * @param host the request's {@code Host} header, or {@code null}
+         * @param peer the address the request came from, or {@code null} if the socket no longer says
+         */
+        Response handle(String method, String target, String authorization, String host, InetAddress peer);
     }
 
     /** What to send back; {@code extraHeaders} are whole header lines, each ending in CRLF. */
@@ -171,7 +176,7 @@ final class HttpLoop implements Runnable {
         }
         int end = headEnd(request, Math.max(0, before - HEAD_END.length + 1));
         if (end >= 0) {
-            respond(key, exchange, parse(request.array(), end));
+            respond(key, exchange, parse(request.array(), end, peerOf(key)));
         } else if (!request.hasRemaining()) {
             respond(key, exchange, status(431, "Request Header Fields Too Large"));
         }
@@ -188,14 +193,24 @@ final class HttpLoop implements Runnable {
         return -1;
     }
 
-    private Response parse(byte[] bytes, int end) {
+    private static InetAddress peerOf(SelectionKey key) {
+        try {
+            return ((SocketChannel) key.channel()).getRemoteAddress() instanceof InetSocketAddress address
+                    ? address.getAddress() : null;
+        } catch (IOException gone) {
+            return null;
+        }
+    }
+
+    private Response parse(byte[] bytes, int end, InetAddress peer) {
         String head = new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
         String[] requestLine = head.substring(0, head.indexOf("\r\n")).split(" ");
         if (requestLine.length != 3 || !requestLine[2].startsWith("HTTP/1.")) {
             return status(400, "Bad Request");
         }
         try {
-            return handler.handle(requestLine[0], requestLine[1], header(head, "authorization"));
+            return handler.handle(requestLine[0], requestLine[1], header(head, "authorization"), header(head, "host"),
+                    peer);
         } catch (RuntimeException e) {
             LOG.error("Answering {} {} failed", requestLine[0], requestLine[1], e);
             return status(500, "Internal Server Error");

@@ -168,6 +168,11 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
         return pendingBytes.get();
     }
 
+    @Override
+    public long bufferedBytes() {
+        return pendingBytes.get();
+    }
+
     /** A frame is out (or dropped): its bytes no longer wait. Loop thread. */
     void written(ByteBuffer frame) {
         long size = frame.limit() + FRAME_OVERHEAD;

@@ -9,6 +9,8 @@ import dev.zocket.json.JsonCodec;
 import dev.zocket.json.JsonPatch;
 import dev.zocket.protocol.MessageType;
 import dev.zocket.protocol.RpcCall;
+import dev.zocket.server.Caller;
+import dev.zocket.server.Principal;
 import dev.zocket.server.ServerLimits;
 import dev.zocket.server.internal.runtime.ActorRuntimeTest.RecordingPeer;
 import dev.zocket.spi.TimeSource;
@@ -112,6 +114,24 @@ class ViewFanoutTest {
         assertEquals("ace-of-spades", cardIn(dealer.received.get(1)), "the dealer's view held its card");
     }
 
+    @Test
+    void studiosConnectionSeesTheWholeStateNeverAView() {
+        RecordingPeer guesser = new RecordingPeer("guesser");
+        StudioPeer studio = new StudioPeer();
+        RecordingPeer host = new RecordingPeer("host");
+        call(host, "deal", "{\"dealerId\":\"c0\",\"card\":\"ace-of-spades\"}");
+        registry.deliverSubscribe(key, guesser, SubscriptionKind.STATE);
+        registry.deliverSubscribe(key, studio, SubscriptionKind.STATE);
+        call(host, "tick", null);
+        call(host, "deal", "{\"dealerId\":\"c1\",\"card\":\"two-of-clubs\"}");
+
+        assertEquals(JSON.toTree(new CardTable.State("c1", "two-of-clubs", 3)), rebuild("studio", studio.received));
+        assertEquals("ace-of-spades", JSON.parse(studio.received.get(0).text()).path("state").path("card").asString());
+        for (OutgoingMessage frame : guesser.received) {
+            assertFalse(frame.text().contains("ace-of-spades") || frame.text().contains("two-of-clubs"), frame.text());
+        }
+    }
+
     private static OutgoingMessage last(RecordingPeer peer) {
         return peer.received.get(peer.received.size() - 1);
     }
@@ -125,17 +145,52 @@ class ViewFanoutTest {
         return null;
     }
 
-    /** The peer's state from its snapshot and patches, checking the versions have no gap. */
+    /** A Studio connection: its caller holds the privilege. */
+    private static final class StudioPeer implements Peer {
+        final List<OutgoingMessage> received = new ArrayList<>();
+        private final Caller caller;
+
+        StudioPeer() {
+            Principal principal = Privilege.principal("studio@127.0.0.1");
+            this.caller = new Caller("studio", principal.userId(), principal.claims());
+        }
+
+        @Override
+        public String clientId() {
+            return caller.clientId();
+        }
+
+        @Override
+        public Caller caller() {
+            return caller;
+        }
+
+        @Override
+        public void send(OutgoingMessage message) {
+            received.add(message);
+        }
+
+        @Override
+        public void reply(OutgoingMessage result) {
+            received.add(result);
+        }
+    }
+
     private static JsonNode rebuild(RecordingPeer peer) {
+        return rebuild(peer.clientId, peer.received);
+    }
+
+    /** A peer's state from its snapshot and patches, checking the versions have no gap. */
+    private static JsonNode rebuild(String clientId, List<OutgoingMessage> received) {
         JsonNode state = null;
         long version = -1;
-        for (OutgoingMessage frame : peer.received) {
+        for (OutgoingMessage frame : received) {
             JsonNode message = JSON.parse(frame.text());
             if (frame.type() == MessageType.STATE_SNAPSHOT) {
                 state = message.path("state");
                 version = message.path("version").asLong();
             } else if (frame.type() == MessageType.STATE_PATCH) {
-                assertEquals(version + 1, message.path("version").asLong(), peer.clientId + ": versions without gaps");
+                assertEquals(version + 1, message.path("version").asLong(), clientId + ": versions without gaps");
                 state = JsonPatch.fromJson(message.path("patches")).apply(state);
                 version++;
             }

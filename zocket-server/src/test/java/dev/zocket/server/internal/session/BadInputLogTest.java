@@ -21,7 +21,7 @@ class BadInputLogTest {
 
             @Override
             public void close(int code, String reason) {}
-        });
+        }, 0);
     }
 
     @Test
