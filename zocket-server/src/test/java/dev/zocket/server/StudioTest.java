@@ -114,6 +114,28 @@ class StudioTest {
     }
 
     @Test
+    void withoutAStoreHistoryListsTheChangesSinceTheFirstStateSubscriber() throws Exception {
+        try (ZocketServer server = TestServer.builder(new Recorder()).httpPort(0).studio(TOKEN).start();
+                RawClient watcher = RawClient.connect(server.url() + "/?token=bob");
+                RawClient writer = RawClient.connect(server.url() + "/?token=alice")) {
+            writer.call("counter", "mem", "increment", null); // before anyone watched: not kept
+            watcher.subscribe("state:sub", "counter", "mem");
+            long subscribedAt = watcher.next("state:snapshot").get("version").asLong();
+            writer.call("counter", "mem", "add", "{\"amount\":5}");
+
+            JsonNode changes = body(get(server, "/studio/api/history?actor=counter&id=mem", TOKEN)).get("changes");
+            assertEquals(subscribedAt + 1, changes.get(0).get("version").asLong());
+            assertEquals("add", changes.get(0).get("method").asString());
+            assertEquals("alice", changes.get(0).get("caller").asString());
+            assertEquals("[{\"op\":\"replace\",\"path\":\"/count\",\"value\":6}]", changes.get(0).get("patch").toString());
+            for (JsonNode change : changes) {
+                assertTrue(change.get("version").asLong() > subscribedAt - 1, "nothing from before the first subscriber: "
+                        + changes);
+            }
+        }
+    }
+
+    @Test
     void historyComesFromTheStoreWhenThereIsOne() throws Exception {
         try (ZocketServer server = TestServer.builder(new Recorder()).store(new MemoryStateStore()).httpPort(0)
                 .studio(TOKEN).start();

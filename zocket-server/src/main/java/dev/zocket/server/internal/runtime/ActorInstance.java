@@ -158,7 +158,13 @@ final class ActorInstance<C, S extends Record, E> {
      * What diagnostics see of this instance from another thread. The version is a plain field
      * written by the mailbox, so the value may be a commit or two old; that is all a look needs.
      */
-    InstanceSnapshot look(long now) {
+    /** Completes {@code into} with the recent changes kept in memory below {@code before}, newest first. */
+    Runnable readRecentChanges(long before, int limit, CompletableFuture<List<Change>> into) {
+        return () -> into.complete(recentPatches == null ? List.of()
+                : recentPatches.changes(key, before, limit, registry.codecs().json()));
+    }
+
+        InstanceSnapshot look(long now) {
         return new InstanceSnapshot(key, version, now - lastActivity, holds, state != null);
     }
 
@@ -677,7 +683,9 @@ final class ActorInstance<C, S extends Record, E> {
         }
         if (recentPatches != null && changed) {
             if (patch != null) {
-                recentPatches.add(nextVersion, patch);
+                Caller caller = finished.caller();
+                recentPatches.add(nextVersion, patch, Instant.now(),
+                        caller == null ? null : caller.userId().orElse(caller.clientId()), cause);
             } else {
                 recentPatches.clear();
             }

@@ -3,6 +3,7 @@ package dev.zocket.server.internal.runtime;
 import dev.zocket.Subscription;
 import dev.zocket.protocol.RpcCall;
 import dev.zocket.server.ServerLimits;
+import dev.zocket.server.persistence.Change;
 import dev.zocket.spi.TimeSource;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -223,6 +224,20 @@ public final class ActorRegistry {
     public boolean passivate(InstanceKey key, Consumer<String> outcome) {
         ActorInstance<?, ?, ?> instance = instances.get(key);
         return instance != null && instance.offer(instance.passivateNow(outcome), false) == Delivery.ACCEPTED;
+    }
+
+    /**
+     * The changes a live instance keeps in memory (its recent-patch log, from its first state
+     * subscriber on) below {@code before}, newest first; empty when it is not live.
+     */
+    public CompletableFuture<List<Change>> recentChanges(InstanceKey key, long before, int limit) {
+        CompletableFuture<List<Change>> changes = new CompletableFuture<>();
+        ActorInstance<?, ?, ?> instance = instances.get(key);
+        if (instance == null || instance.offer(instance.readRecentChanges(before, limit, changes), false)
+                != Delivery.ACCEPTED) {
+            changes.complete(List.of());
+        }
+        return changes;
     }
 
     /** The registered actors by name. */

@@ -1,5 +1,8 @@
 package dev.zocket.server.internal.runtime;
 
+import dev.zocket.json.JsonCodec;
+import dev.zocket.server.persistence.Change;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +19,11 @@ import java.util.List;
  */
 final class RecentPatches {
 
-    private record Entry(long version, OutgoingMessage frame) {}
+    /**
+     * One patch frame, with who made the change and how when known (for Studio's history of an
+     * instance without a store); {@code time} is {@code null} for frames read back from a store.
+     */
+    private record Entry(long version, OutgoingMessage frame, Instant time, String caller, String cause) {}
 
     private final int maxCount;
     private final long maxBytes;
@@ -28,12 +35,12 @@ final class RecentPatches {
         this.maxBytes = maxBytes;
     }
 
-    /** Keeps the frame that took the state to {@code version}. */
-    void add(long version, OutgoingMessage frame) {
+    /** Keeps the frame that took the state to {@code version}, made by {@code caller} through {@code cause}. */
+    void add(long version, OutgoingMessage frame, Instant time, String caller, String cause) {
         if (!entries.isEmpty() && entries.peekLast().version() != version - 1) {
             clear();
         }
-        entries.addLast(new Entry(version, frame));
+        entries.addLast(new Entry(version, frame, time, caller, cause));
         bytes += frame.bytes().length;
         while (!entries.isEmpty() && (entries.size() > maxCount || bytes > maxBytes)) {
             bytes -= entries.removeFirst().frame().bytes().length;
@@ -44,7 +51,7 @@ final class RecentPatches {
     void replaceWith(long since, List<OutgoingMessage> frames) {
         clear();
         for (int i = 0; i < frames.size(); i++) {
-            add(since + 1 + i, frames.get(i));
+            add(since + 1 + i, frames.get(i), null, null, null);
         }
     }
 
@@ -76,5 +83,23 @@ final class RecentPatches {
         }
         Collections.reverse(missed);
         return missed;
+    }
+
+    /**
+     * The kept changes below {@code before}, newest first, at most {@code limit}, as change-log
+     * entries of {@code key}; frames read back from a store (which has them itself) are left out.
+     */
+    List<Change> changes(InstanceKey key, long before, int limit, JsonCodec json) {
+        List<Change> newestFirst = new ArrayList<>();
+        Iterator<Entry> entries = this.entries.descendingIterator();
+        while (entries.hasNext() && newestFirst.size() < limit) {
+            Entry entry = entries.next();
+            if (entry.version() < before && entry.time() != null) {
+                String patch = json.parse(entry.frame().text()).get("patches").toString();
+                newestFirst.add(new Change(key.actor(), key.id(), entry.version(), entry.time(), entry.caller(),
+                        entry.cause(), patch));
+            }
+        }
+        return newestFirst;
     }
 }

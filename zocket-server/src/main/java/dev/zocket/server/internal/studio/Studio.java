@@ -84,7 +84,7 @@ public final class Studio {
      */
     public HttpRoutes routes(ActorHost host, JsonCodec json, StateStore store, Set<String> memoryOnly,
             TimeSource time) {
-        return new StudioApi(access, tickets, host, new StudioHistory(store, memoryOnly), json, time, AUDIT);
+        return new StudioApi(access, tickets, host, new StudioHistory(store, memoryOnly, host.registry()), json, time, AUDIT);
     }
 
     /** Says at start where Studio is and how it is protected; loudly when it has no token. */
