@@ -55,7 +55,8 @@ class ResumeTest {
 
         Subscribed() throws Exception {
             server = new ScriptedServer();
-            client = ZocketClient.builder(server.url()).reconnectDelay(Duration.ofMillis(5)).build();
+            client = ZocketClient.builder(server.url()).reconnectDelay(Duration.ofMillis(5))
+                    .connectTimeout(Duration.ofSeconds(2)).build();
             counter = CounterHandle.of(client, "resume");
             counter.state().subscribe(state -> counts.add(state.count()));
             assertEquals(SUB, server.next(), "a first subscription has nothing to resume from");
@@ -162,7 +163,8 @@ class ResumeTest {
         AtomicInteger snapshots = new AtomicInteger();
         BlockingQueue<WebSocket> subscriptions = new LinkedBlockingQueue<>();
         try (ScriptedServer server = new ScriptedServer();
-                ZocketClient client = ZocketClient.builder(server.url()).reconnectDelay(Duration.ofMillis(1)).build()) {
+                ZocketClient client = ZocketClient.builder(server.url()).reconnectDelay(Duration.ofMillis(1))
+                        .connectTimeout(Duration.ofSeconds(2)).build()) {
             server.reactWith((socket, text) -> {
                 StateSub sub = (StateSub) ((ParseResult.Parsed<ClientMessage>) PROTOCOL.parseClientMessage(text)).message();
                 synchronized (lock) {
@@ -212,7 +214,8 @@ class ResumeTest {
     @Test
     void aStateWithoutVersionIsNotResumed() throws Exception {
         try (ScriptedServer server = new ScriptedServer();
-                ZocketClient client = ZocketClient.builder(server.url()).reconnectDelay(Duration.ofMillis(5)).build()) {
+                ZocketClient client = ZocketClient.builder(server.url()).reconnectDelay(Duration.ofMillis(5))
+                        .connectTimeout(Duration.ofSeconds(2)).build()) {
             CounterHandle counter = CounterHandle.of(client, "resume");
             BlockingQueue<Integer> counts = new LinkedBlockingQueue<>();
             counter.state().subscribe(state -> counts.add(state.count()));
