@@ -112,6 +112,8 @@ export interface NotebookPage {
   /** anything a plugin stored */
   meta: JsonValue;
   author: string | null;
+  pinnedAt: number | null;
+  subtitle: string | null;
 }
 
 /** A piece of a page. */
@@ -218,7 +220,7 @@ export interface NotebookEvents {
 /**
  * A shared notebook: what the TypeScript declarations carry beyond shapes, Javadoc as TSDoc
  * (`code`, links, HTML & entities), renamed variants, Jackson
- * trees, byte arrays, instants and views.
+ * trees, byte arrays, instants, nullable components and views.
  *
  * A second paragraph.
  */

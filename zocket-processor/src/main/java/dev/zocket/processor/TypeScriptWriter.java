@@ -242,7 +242,9 @@ final class TypeScriptWriter {
 
     private String memberType(RecordType record, RecordType.Component component) {
         String type = type(component.type());
-        if (!(component.type() instanceof ValueType.OptionalOf) && isNullable(record, component.name())) {
+        // A box in a record is how Java says a number or flag may be absent; Jackson writes null.
+        boolean boxed = component.type() instanceof ValueType.Scalar scalar && scalar.typeName().isBoxedPrimitive();
+        if (!(component.type() instanceof ValueType.OptionalOf) && (boxed || isNullable(record, component.name()))) {
             return type + " | null";
         }
         return type;
@@ -297,7 +299,7 @@ final class TypeScriptWriter {
 
     // ---- what the JSON annotations say ---------------------------------------------------------
 
-    /** A component whose declaration or type carries an annotation named {@code Nullable}. */
+    /** A component whose declaration or type carries an annotation named {@code Nullable}, of any package. */
     private static boolean isNullable(RecordType record, String componentName) {
         for (RecordComponentElement component : record.element().getRecordComponents()) {
             if (component.getSimpleName().contentEquals(componentName)) {

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * A shared notebook: what the TypeScript declarations carry beyond shapes, Javadoc as TSDoc
  * ({@code code}, {@link Page links}, <em>HTML</em> &amp; entities), renamed variants, Jackson
- * trees, byte arrays, instants and views.
+ * trees, byte arrays, instants, nullable components and views.
  *
  * <p>A second paragraph.
  */
@@ -40,7 +40,11 @@ public interface Notebook {
      * @param blocks what is on it, in order
      * @param meta anything a plugin stored
      */
-    record Page(String title, List<Block> blocks, Instant updatedAt, JsonNode meta, Optional<String> author) {}
+    record Page(String title, List<Block> blocks, Instant updatedAt, JsonNode meta, Optional<String> author,
+            Integer pinnedAt, @Nullable String subtitle) {}
+
+    /** Any annotation of this simple name marks a component that may be null. */
+    @interface Nullable {}
 
     /** A piece of a page. */
     sealed interface Block permits Text, Sketch {}
