@@ -1,5 +1,5 @@
 // A TCP proxy between the client under test and the Java server that can drop every connection
-// (to the client, the server went away), hold back what either side sends, and read the
+// and refuse new ones for a while (to the client, the server went away), hold back what either side sends, and read the
 // WebSocket text frames passing through, so tests can see the messages on the wire.
 
 import net from "node:net";
@@ -32,7 +32,13 @@ export async function startProxy(serverUrl) {
     }
   }
 
+  let refusing = false;
+
   const server = net.createServer((client) => {
+    if (refusing) {
+      client.destroy();
+      return;
+    }
     const upstream = net.connect(Number(target.port), target.hostname);
     sockets.add(client);
     sockets.add(upstream);
@@ -71,6 +77,15 @@ export async function startProxy(serverUrl) {
     hold(direction) {
       holding[direction] = true;
     },
+    /** Cuts every connection and refuses new ones until {@link up}: the server is away. */
+    down() {
+      refusing = true;
+      this.dropAll();
+    },
+    /** Accepts connections again. */
+    up() {
+      refusing = false;
+    },
     /** Cuts every connection without a WebSocket close, and forwards again. */
     dropAll() {
       for (const socket of sockets) socket.destroy();
@@ -78,7 +93,17 @@ export async function startProxy(serverUrl) {
       holding.toClient = false;
     },
     /**
-     * The next message in `direction` matching `predicate` (or one seen already).
+     * The first message in `direction` matching `predicate`, seen already or still to come.
+     * @param {Direction} direction
+     * @param {(m: WireMessage) => boolean} predicate
+     * @returns {Promise<WireMessage>}
+     */
+    find(direction, predicate) {
+      const found = seen[direction].find(predicate);
+      return found ? Promise.resolve(found) : this.next(direction, predicate);
+    },
+    /**
+     * The next message in `direction` matching `predicate`, not one seen already.
      * @param {Direction} direction
      * @param {(m: WireMessage) => boolean} predicate
      * @returns {Promise<WireMessage>}
