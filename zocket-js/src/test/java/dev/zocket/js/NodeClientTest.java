@@ -16,9 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Runs the Node tests in {@code test/client.test.js} ({@code node --test}) against a real Zocket server on
- * an ephemeral port, serving the {@code tally} actor: the JavaScript client's calls, events,
- * state and reconnect over real sockets, with the server the users of the client have.
+ * Runs the Node tests ({@code node --test}): {@code test/client.test.js} against a real Zocket
+ * server on an ephemeral port, serving the {@code tally} actor (the JavaScript client's calls,
+ * events, state and reconnect over real sockets, with the server the users of the client have),
+ * and {@code test/resume.test.js} against a scripted server (resume and exactly-once answers a
+ * server may or may not give).
  *
  * <p>Node 20.10+ has a global {@code WebSocket} behind {@code --experimental-websocket}, which
  * the test uses when Node accepts the flag; on older Node the tests use the {@code ws} package.
@@ -48,7 +50,7 @@ class NodeClientTest {
         if (acceptsFlag("--experimental-websocket")) {
             command.add("--experimental-websocket");
         }
-        command.addAll(List.of("--test", "--test-reporter=spec", "test/client.test.js"));
+        command.addAll(List.of("--test", "--test-reporter=spec", "test/client.test.js", "test/resume.test.js"));
         Path output = Files.createTempFile("zocket-node-test", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("ZOCKET_URL", server.url());
