@@ -4,6 +4,16 @@
 
 import { createClient } from "./zocket.js";
 
+// Types only, checked by tsc in the build (tsconfig.json): the draw actor's state, methods and
+// events as the Zocket processor declares them from the Java contract dev.zocket.example.draw.DrawingRoom.
+/**
+ * @typedef {import("zocket-draw-types").Actors} Actors
+ * @typedef {import("zocket-draw-types").DrawingRoomActor} DrawActor
+ * @typedef {DrawActor["state"]} Game
+ * @typedef {import("./zocket.js").ZocketClient<Actors>} Client
+ * @typedef {import("./zocket.js").ActorHandle<DrawActor>} DrawHandle
+ */
+
 const BOARD_WIDTH = 800; // logical drawing space, shared by every client
 const BOARD_HEIGHT = 600;
 const SEND_EVERY_MS = 100; // while the pointer is down, a stroke chunk goes out this often
@@ -12,13 +22,16 @@ const TIMER_EVERY_MS = 250;
 // The player's name lives in sessionStorage, which is per tab: a reload rejoins as the same
 // player, while a second tab (or window) starts at the join form as a player of its own.
 const NAME_KEY = "zocket-draw:name";
+/** @type {Array<[string, string]>} */
 const COLORS = [
   ["#1f2937", "Ink"], ["#ef4444", "Red"], ["#f97316", "Orange"], ["#eab308", "Yellow"],
   ["#22c55e", "Green"], ["#3b82f6", "Blue"], ["#a855f7", "Purple"], ["#92400e", "Brown"],
   ["#ffffff", "Eraser"],
 ];
+/** @type {Array<[number, string]>} */
 const WIDTHS = [[4, "Fine"], [10, "Medium"], [24, "Thick"]];
 
+/** @type {(id: string) => any} the page's elements; their kinds are the HTML's business */
 const $ = (id) => document.getElementById(id);
 
 // ---- room and connection ----------------------------------------------------------------
@@ -40,6 +53,11 @@ function roomFromHash() {
 }
 
 // Local view state; the game itself lives in `game` (the actor's state).
+/**
+ * @type {{ game: Game | null, me: { playerId: string, name: string } | null, joinedOn: string | null,
+ *   joining: boolean, ended: { round: number, reason: string } | null,
+ *   startError: { message: string, players: number } | null, tool: { color: string, width: number } }}
+ */
 const ui = {
   game: null,
   me: null, // { playerId, name } once joined
@@ -50,7 +68,9 @@ const ui = {
   tool: { color: COLORS[0][0], width: WIDTHS[1][0] },
 };
 
+/** @type {Client | null} */
 let client = null; // the connection
+/** @type {DrawHandle | null} */
 let draw = null; // the actor handle
 
 async function start() {
@@ -65,13 +85,14 @@ async function start() {
 
   const wsPort = await discoverWebSocketPort();
   const scheme = location.protocol === "https:" ? "wss" : "ws";
-  client = createClient(`${scheme}://${location.hostname}:${wsPort}`, {
+  // The cast gives the client the generated types: every actor name, method, input and result.
+  client = /** @type {Client} */ (createClient(`${scheme}://${location.hostname}:${wsPort}`, {
     onStatus: (status) => {
       renderConnection(status);
       // The server drops a player whose connection closes: take the seat again on reconnect.
       if (status === "connected" && ui.me) join(ui.me.name, { quiet: true });
     },
-  });
+  }));
   draw = client.actor("draw", room);
   draw.state.subscribe((state) => {
     ui.game = state;

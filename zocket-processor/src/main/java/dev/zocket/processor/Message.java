@@ -167,6 +167,14 @@ enum Message {
     SERVICE_FILE_FAILURE(
             "Zocket could not write %s, so hosts will not find the generated bindings through ServiceLoader: %s."
                     + " Check that the class output directory is writable."),
+    TYPESCRIPT_OPTION(
+            "Processor option -A%s=%s is not valid: use %s."),
+    TYPESCRIPT_NAME_CLASH(
+            "%s and %s would both be declared as %s in one TypeScript file. Rename one of them, or write one"
+                    + " file per actor (-A%s=per-actor), or turn TypeScript off with -A%s=none."),
+    TYPESCRIPT_FILE_FAILURE(
+            "Zocket could not write the TypeScript declarations %s: %s. Check that the generated sources"
+                    + " directory is writable."),
     PROCESSOR_FAILURE(
             "The Zocket processor failed on %s. This is a bug in Zocket; please report it with this trace:%n%s");
 

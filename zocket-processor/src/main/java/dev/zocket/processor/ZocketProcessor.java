@@ -45,17 +45,25 @@ public final class ZocketProcessor extends AbstractProcessor {
     private final Set<String> generatedTypes = new HashSet<>();
     private final Set<String> sourceTypes = new HashSet<>();
     private final Set<String> bindings = new TreeSet<>();
+    private final List<TypeScriptActor> typeScriptActors = new ArrayList<>();
+    private TypeScriptFiles typeScript;
 
     @Override
     public synchronized void init(ProcessingEnvironment processingEnv) {
         super.init(processingEnv);
         this.reporter = new Reporter(processingEnv.getMessager());
         this.elements = processingEnv.getElementUtils();
+        this.typeScript = new TypeScriptFiles(processingEnv.getFiler(), elements, reporter, processingEnv.getOptions());
     }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         return Set.of(Annotations.ACTOR, Annotations.EVENTS);
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return TypeScriptFiles.OPTIONS;
     }
 
     @Override
@@ -90,6 +98,9 @@ public final class ZocketProcessor extends AbstractProcessor {
         if (finalRound && !bindings.isEmpty()) {
             writeServiceFile();
         }
+        if (finalRound) {
+            typeScript.write(typeScriptActors);
+        }
         return false;
     }
 
@@ -121,6 +132,7 @@ public final class ZocketProcessor extends AbstractProcessor {
             writeSource(model, file);
         }
         bindings.add(model.bindingName().canonicalName());
+        typeScriptActors.add(typeScript.render(model));
     }
 
     /**

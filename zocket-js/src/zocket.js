@@ -1,4 +1,4 @@
-// A small browser client for the Zocket wire protocol. No dependencies, no build step.
+// A small client for the Zocket wire protocol, for browsers and Node. No dependencies, no build step.
 //
 //   const client = createClient("ws://localhost:3001", { onStatus: s => console.log(s) });
 //   const room = client.actor("draw", "room-1");
@@ -7,16 +7,28 @@
 //   const unsubscribe = room.state.subscribe(state => render(state));
 //
 // It knows nothing about particular actors: every method, event and state shape goes through
-// the same few messages (rpc, event:sub, state:sub and their answers).
+// the same few messages (rpc, event:sub, state:sub and their answers). Its types are in
+// zocket.d.ts; with the declarations the Zocket processor generates from Java contracts, every
+// method name, input, result, event and state above is checked by TypeScript.
+//
+// Exactly-once calls: every call carries an `idempotencyKey`. A call whose answer was lost with
+// the socket is sent again with the same key after reconnecting (until its timeout), and the
+// server answers a repeated key with the stored outcome (`replayed: true`) instead of running
+// it twice. State resumes: after a reconnect, `state:sub` carries `since`, the version held, and
+// the server sends only the patches after it.
 
 const BACKOFF_MS = [250, 500, 1000, 2000]; // then 2 s for every further attempt
 
+/** @type {import("./zocket.js").createClient} */
 export function createClient(url, options = {}) {
   const rpcTimeout = options.rpcTimeout ?? 10000; // covers waiting for the socket too; 0 = none
   const reconnect = options.reconnect ?? true;
+  const resendOnReconnect = options.resendOnReconnect ?? true;
   const log = options.onError ?? ((message) => console.warn("[zocket]", message));
+  const WebSocketImpl = options.WebSocket ?? globalThis.WebSocket;
 
   let socket = null;
+  /** @type {import("./zocket.js").Status} */
   let status = "connecting";
   let attempt = 0; // failed connection attempts since the last successful open
   let reconnectTimer = null;
@@ -25,7 +37,8 @@ export function createClient(url, options = {}) {
   let clientId = null;
 
   const statusListeners = new Set(options.onStatus ? [options.onStatus] : []);
-  const pending = new Map(); // rpc id -> { method, frame, sent, resolve, reject, timer }
+  /** @type {Map<string, PendingCall>} */
+  const pending = new Map(); // rpc id -> the call, until its answer, timeout or failure
   const handles = new Map(); // "actor/id" -> handle internals
 
   function setStatus(next) {
@@ -35,7 +48,7 @@ export function createClient(url, options = {}) {
   }
 
   function isOpen() {
-    return socket !== null && socket.readyState === WebSocket.OPEN;
+    return socket !== null && socket.readyState === WebSocketImpl.OPEN;
   }
 
   function send(message) {
@@ -46,7 +59,7 @@ export function createClient(url, options = {}) {
 
   function connect() {
     reconnectTimer = null;
-    const ws = new WebSocket(url);
+    const ws = new WebSocketImpl(url);
     socket = ws;
     ws.onopen = () => {
       attempt = 0;
@@ -65,9 +78,12 @@ export function createClient(url, options = {}) {
     ws.onclose = (event) => {
       if (socket !== ws) return;
       socket = null;
-      // Calls already on the wire may or may not have run; the caller decides whether to retry.
+      // Calls already on the wire may or may not have run. By default they go out again, with the
+      // same idempotency key, once the socket is back: the server runs each key at most once.
       for (const [id, call] of pending) {
-        if (call.sent) settle(id, null, Object.assign(new Error("WebSocket closed"), { code: "closed" }));
+        if (!call.sent) continue;
+        if (resendOnReconnect && reconnect && !closed) call.sent = false;
+        else settle(id, null, Object.assign(new Error("WebSocket closed"), { code: "closed" }));
       }
       if (closed || !reconnect) {
         setStatus("disconnected");
@@ -96,8 +112,11 @@ export function createClient(url, options = {}) {
         clientId = message.clientId;
         break;
       case "rpc:result":
+        // `replayed: true` marks the stored outcome of a call sent twice: it is the call's answer all the same.
         if (message.error !== undefined) {
-          settle(message.id, null, Object.assign(new Error(message.error), { code: message.code }));
+          const error = Object.assign(new Error(message.error), { code: message.code, version: undefined });
+          if (typeof message.version === "number") error.version = message.version;
+          settle(message.id, null, error);
         } else {
           settle(message.id, message.result);
         }
@@ -126,13 +145,18 @@ export function createClient(url, options = {}) {
 
   // ---- RPC --------------------------------------------------------------------------------
 
-  function call(actor, actorId, method, input) {
+  /** @param {CallOptions} [callOptions] */
+  function call(actor, actorId, method, input, callOptions = {}) {
     if (closed) return Promise.reject(new Error("Client is closed"));
     const id = `rpc_${++rpcCounter}_${Date.now().toString(36)}`;
+    /** @type {Record<string, unknown>} */
     const message = { type: "rpc", id, actor, actorId, method };
     if (input !== undefined) message.input = input;
+    message.idempotencyKey = callOptions.idempotencyKey ?? randomKey();
+    if (callOptions.baseVersion !== undefined) message.baseVersion = callOptions.baseVersion;
     return new Promise((resolve, reject) => {
-      const entry = { method, frame: JSON.stringify(message), sent: false, resolve, reject, timer: null };
+      /** @type {PendingCall} */
+      const entry = { method, frame: JSON.stringify(message), sent: false, resolve, reject, timer: undefined };
       if (rpcTimeout > 0) {
         entry.timer = setTimeout(() => {
           settle(id, null, Object.assign(new Error(`Call "${method}" got no answer within ${rpcTimeout} ms`),
@@ -159,13 +183,28 @@ export function createClient(url, options = {}) {
     const stateListeners = new Set();
     let eventCount = 0; // listeners over all events; event:sub while > 0
     let state; // undefined until the first snapshot
+    /** @type {number | null} */
     let version = null;
     let awaitingSnapshot = false;
     let refs = 0;
 
+    /** Asks for the whole state: patches are ignored until the snapshot. */
     function requestSnapshot() {
       awaitingSnapshot = true;
       send({ type: "state:sub", ...address });
+    }
+
+    /**
+     * After a reconnect: asks for what changed since the version held. The server answers with
+     * the patches after it (accepted while their versions run on) or a snapshot.
+     */
+    function resume() {
+      if (state === undefined || version === null) {
+        requestSnapshot();
+        return;
+      }
+      awaitingSnapshot = false;
+      send({ type: "state:sub", ...address, since: version });
     }
 
     function publish(next) {
@@ -183,8 +222,13 @@ export function createClient(url, options = {}) {
         publish(message.state);
       } else if (message.type === "state:patch") {
         if (stateListeners.size === 0 || awaitingSnapshot) return;
-        const hasVersion = typeof message.version === "number" && version !== null;
-        if (hasVersion && message.version !== version + 1) {
+        if (version !== null && typeof message.version !== "number") {
+          log(`state ${actor}/${actorId}: patch without a version after versioned state; resubscribing`);
+          requestSnapshot();
+          return;
+        }
+        if (version !== null && message.version <= version) return; // already applied before the reconnect
+        if (version !== null && message.version !== version + 1) {
           log(`state ${actor}/${actorId}: expected version ${version + 1}, got ${message.version}; resubscribing`);
           requestSnapshot();
           return;
@@ -193,7 +237,7 @@ export function createClient(url, options = {}) {
         try {
           next = applyPatch(state, message.patches);
         } catch (error) {
-          log(`state ${actor}/${actorId}: ${error.message}; resubscribing`);
+          log(`state ${actor}/${actorId}: ${error instanceof Error ? error.message : error}; resubscribing`);
           requestSnapshot();
           return;
         }
@@ -205,7 +249,15 @@ export function createClient(url, options = {}) {
     const handle = {
       name: actor,
       id: actorId,
-      call: (method, input) => call(actor, actorId, method, input),
+      /** @type {(method: string, input?: unknown, options?: CallOptions) => Promise<any>} */
+      call: (method, input, callOptions) => call(actor, actorId, method, input, callOptions),
+      /** The methods by name: `handle.methods.join(input)` is `handle.call("join", input)`. */
+      methods: new Proxy({}, {
+        get: (_, method) => typeof method === "string"
+          ? (/** @type {unknown} */ input, /** @type {CallOptions | undefined} */ callOptions) =>
+              call(actor, actorId, method, input, callOptions)
+          : undefined,
+      }),
 
       /** Listens to one event; returns the function that stops listening. */
       on(event, listener) {
@@ -222,6 +274,8 @@ export function createClient(url, options = {}) {
 
       state: {
         get: () => state,
+        /** The version of the state held, or null before the first snapshot or from a server without versions. */
+        version: () => version,
         /** Calls the listener with every new state (at once if one is known); returns unsubscribe. */
         subscribe(listener) {
           stateListeners.add(listener);
@@ -258,7 +312,7 @@ export function createClient(url, options = {}) {
       },
       resubscribe() {
         if (eventCount > 0) send({ type: "event:sub", ...address });
-        if (stateListeners.size > 0) requestSnapshot();
+        if (stateListeners.size > 0) resume();
       },
     };
   }
@@ -294,6 +348,22 @@ export function createClient(url, options = {}) {
     },
   };
 }
+
+/** A unique key per call: the server runs each key at most once per actor instance. */
+function randomKey() {
+  const crypto = globalThis.crypto;
+  if (crypto && typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const bytes = new Uint8Array(16);
+  if (crypto && typeof crypto.getRandomValues === "function") crypto.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * @typedef {{ idempotencyKey?: string, baseVersion?: number }} CallOptions
+ * @typedef {{ method: string, frame: string, sent: boolean, resolve: (value: any) => void,
+ *   reject: (error: Error) => void, timer: ReturnType<typeof setTimeout> | undefined }} PendingCall
+ */
 
 // ---- JSON Patch (RFC 6902), applied without mutating the input --------------------------
 
