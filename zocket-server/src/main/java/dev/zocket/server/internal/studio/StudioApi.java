@@ -7,13 +7,13 @@ import dev.zocket.server.internal.runtime.InstanceSnapshot;
 import dev.zocket.server.internal.runtime.Privilege;
 import dev.zocket.server.internal.runtime.ActorType;
 import dev.zocket.server.internal.session.SessionSnapshot;
+import dev.zocket.server.internal.transport.QueryStrings;
 import dev.zocket.server.internal.transport.HttpRoutes;
 import dev.zocket.server.internal.transport.StaticFiles;
 import dev.zocket.server.persistence.Change;
 import dev.zocket.server.persistence.StoreException;
 import dev.zocket.spi.TimeSource;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -83,7 +83,7 @@ final class StudioApi implements HttpRoutes {
         String operator = ((StudioAccess.Decision.Admitted) decision).operator();
         Map<String, String> query;
         try {
-            query = parseQuery(uri.getRawQuery());
+            query = QueryStrings.parse(uri.getRawQuery());
         } catch (IllegalArgumentException malformed) {
             return error(400, "malformed query");
         }
@@ -252,19 +252,6 @@ final class StudioApi implements HttpRoutes {
         return new InstanceKey(actor, id);
     }
 
-    private static Map<String, String> parseQuery(String rawQuery) {
-        Map<String, String> query = new HashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return query;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            query.put(name, value);
-        }
-        return query;
-    }
 
     private Reply ok(ObjectNode body) {
         return new Reply(200, JSON, json.toJson(body).getBytes(StandardCharsets.UTF_8));

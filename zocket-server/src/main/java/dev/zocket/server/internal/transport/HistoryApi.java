@@ -9,7 +9,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +71,7 @@ public final class HistoryApi {
         }
         Map<String, String> query;
         try {
-            query = parseQuery(rawQuery);
+            query = QueryStrings.parse(rawQuery);
         } catch (IllegalArgumentException malformed) {
             return error(400, "malformed query");
         }
@@ -155,19 +154,6 @@ public final class HistoryApi {
         return Math.max(1, Math.min(MAX_LIMIT, limit));
     }
 
-    private static Map<String, String> parseQuery(String rawQuery) {
-        Map<String, String> query = new HashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return query;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            query.put(name, value);
-        }
-        return query;
-    }
 
     private Answer error(int status, String message) {
         ObjectNode body = json.nodes().objectNode();
