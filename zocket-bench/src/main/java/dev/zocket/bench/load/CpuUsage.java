@@ -12,9 +12,10 @@ final class CpuUsage {
 
     /**
      * @param serverSeconds    CPU seconds the server used in the window, or null if unknown
+     * @param serverSystemSeconds the part of it spent in the kernel, or null if unknown
      * @param generatorSeconds CPU seconds this process used (in-process: server included)
      */
-    record Window(Double serverSeconds, double generatorSeconds) {
+    record Window(Double serverSeconds, Double serverSystemSeconds, double generatorSeconds) {
 
         /** Server CPU microseconds per operation, or null if unknown. */
         Double serverMicrosPer(long operations) {
@@ -25,6 +26,7 @@ final class CpuUsage {
 
     private final ServerTarget target;
     private Optional<Duration> serverAtStart = Optional.empty();
+    private Optional<ProcessStats.CpuTimes> serverTimesAtStart = Optional.empty();
     private Duration generatorAtStart = Duration.ZERO;
     private Window window;
 
@@ -34,6 +36,7 @@ final class CpuUsage {
 
     void start() {
         serverAtStart = target.cpuTime();
+        serverTimesAtStart = target.cpuTimes();
         generatorAtStart = ownCpuTime();
     }
 
@@ -41,7 +44,10 @@ final class CpuUsage {
         Optional<Duration> serverAtEnd = target.cpuTime();
         Double server = serverAtStart.isPresent() && serverAtEnd.isPresent()
                 ? round(serverAtEnd.get().minus(serverAtStart.get())) : null;
-        window = new Window(server, round(ownCpuTime().minus(generatorAtStart)));
+        Optional<ProcessStats.CpuTimes> timesAtEnd = target.cpuTimes();
+        Double system = serverTimesAtStart.isPresent() && timesAtEnd.isPresent()
+                ? round(timesAtEnd.get().system().minus(serverTimesAtStart.get().system())) : null;
+        window = new Window(server, system, round(ownCpuTime().minus(generatorAtStart)));
     }
 
     Window window() {
