@@ -21,10 +21,11 @@
 #   ORIGINAL_REPO     default https://github.com/ChiChuRita/zocket.git
 #   ORIGINAL_COMMIT   default 31b1d8fd9914b08e956ed28eed324b67020e6fac
 #   ORIGINAL_DIR      an existing checkout of ORIGINAL_REPO (skips the clone)
+#   JAR               the benchmarks jar (default zocket-bench/target/benchmarks.jar)
 #   OUT               where raw results go (default zocket-bench/target/compare-original/<UTC time>)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-jar=$here/target/benchmarks.jar
+jar=${JAR:-$here/target/benchmarks.jar}
 [[ -f $jar ]] || { echo "Build first: mvn -B -q -pl zocket-bench -am package -DskipTests" >&2; exit 2; }
 
 ROUNDS=${ROUNDS:-3}

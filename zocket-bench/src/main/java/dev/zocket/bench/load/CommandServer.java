@@ -5,14 +5,16 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A server started by a shell command of the user's choice, which must print its WebSocket URL
- * ({@code ws://...}) as its first line: the bench server under other JVM options, or another
+ * ({@code ws://...}) on a line of its own before serving: the bench server under other JVM options, or another
  * implementation of the protocol (the original Zocket on Bun, see {@code compare-original.sh}).
  * Its CPU time and resident size are read from {@code /proc}; its heap is not known.
  */
@@ -27,12 +29,16 @@ final class CommandServer implements ServerTarget {
         process = new ProcessBuilder(List.of("sh", "-c", "exec " + command))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String first = output.readLine();
-        if (first == null || !first.startsWith("ws://")) {
-            process.destroyForcibly();
-            throw new IOException("The server command printed '" + first + "' rather than its ws:// URL: " + command);
+        String line = output.readLine();
+        while (line != null && !line.startsWith("ws://")) {
+            System.err.println(line); // what the runtime prints first (a JFR recording starting, say)
+            line = output.readLine();
         }
-        url = first.strip();
+        if (line == null) {
+            process.destroyForcibly();
+            throw new IOException("The server command ended without printing its ws:// URL: " + command);
+        }
+        url = line.strip();
         kind = "command";
         Thread drain = new Thread(() -> {
             try {
@@ -66,6 +72,11 @@ final class CommandServer implements ServerTarget {
     @Override
     public Optional<ProcessStats.CpuTimes> cpuTimes() {
         return ProcessStats.cpuTimes(process.pid());
+    }
+
+    @Override
+    public Map<String, Duration> cpuByThread() {
+        return ProcessStats.cpuByThread(process.pid());
     }
 
     @Override

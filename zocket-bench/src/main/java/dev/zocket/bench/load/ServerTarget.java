@@ -2,6 +2,7 @@ package dev.zocket.bench.load;
 
 import dev.zocket.bench.ServerMemory;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -20,6 +21,11 @@ interface ServerTarget extends AutoCloseable {
     /** User and system CPU time the server process has used so far, where /proc tells. */
     default Optional<ProcessStats.CpuTimes> cpuTimes() {
         return Optional.empty();
+    }
+
+    /** CPU time used so far by each group of the server's threads, where /proc tells (else empty). */
+    default Map<String, Duration> cpuByThread() {
+        return Map.of();
     }
 
     /** CPU time the server process has used so far, where it runs apart from the generator. */

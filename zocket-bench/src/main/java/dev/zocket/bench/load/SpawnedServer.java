@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -80,6 +81,11 @@ final class SpawnedServer implements ServerTarget {
     public Optional<Duration> cpuTime() {
         Optional<Duration> fromProc = ServerTarget.super.cpuTime();
         return fromProc.isPresent() ? fromProc : process.info().totalCpuDuration();
+    }
+
+    @Override
+    public Map<String, Duration> cpuByThread() {
+        return ProcessStats.cpuByThread(process.pid());
     }
 
     @Override
