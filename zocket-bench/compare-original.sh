@@ -15,7 +15,8 @@
 # Environment:
 #   ROUNDS            fresh-server runs per server and workload (default 3)
 #   WORKLOADS         any of: rpc-64 hot-16 rpc-1 fanout connect (default all)
-#   JAVA_SERVER_OPTS  JVM options of the Java server (default: none, the JVM's defaults)
+#   JAVA_SERVER_OPTS  JVM options of the Java server (default: those docs/server.md recommends for a
+#                     small machine; JAVA_SERVER_OPTS= runs it with the JVM's defaults)
 #   EXTRA_ARGS        more load generator options for every run, e.g. "--warmup 2 --duration 5"
 #   BUN_VERSION       default 1.4.5
 #   ORIGINAL_REPO     default https://github.com/ChiChuRita/zocket.git
@@ -30,7 +31,7 @@ jar=${JAR:-$here/target/benchmarks.jar}
 
 ROUNDS=${ROUNDS:-3}
 WORKLOADS=${WORKLOADS:-"rpc-64 hot-16 rpc-1 fanout connect"}
-JAVA_SERVER_OPTS=${JAVA_SERVER_OPTS-}
+JAVA_SERVER_OPTS=${JAVA_SERVER_OPTS-"-XX:+UseSerialGC -Xms32m -Xmn16m -Xmx512m -XX:TieredStopAtLevel=1"}
 BUN_VERSION=${BUN_VERSION:-1.4.5}
 ORIGINAL_REPO=${ORIGINAL_REPO:-https://github.com/ChiChuRita/zocket.git}
 ORIGINAL_COMMIT=${ORIGINAL_COMMIT:-31b1d8fd9914b08e956ed28eed324b67020e6fac}
