@@ -7,6 +7,7 @@ import dev.zocket.server.internal.session.ClientConnection;
 import dev.zocket.server.internal.session.CloseCodes;
 import dev.zocket.server.internal.session.Session;
 import dev.zocket.spi.TimeSource;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -16,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.WebSocketListener;
 import org.java_websocket.drafts.Draft;
@@ -43,8 +45,10 @@ import org.slf4j.LoggerFactory;
  * The limit bounds the backlog behind a frame, not the frame: a frame larger than the limit is
  * queued when nothing else waits, so one large snapshot does not close every new subscriber.
  *
- * <p>Threads: only the loop reads the channel, writes it, takes frames off the queue, or changes
- * its interest; any thread may {@link #send} or {@link #close}. Nothing that locks this object
+ * <p>Threads: only the loop reads the channel or changes its interest. Writing the channel and
+ * taking frames off the queue happen under {@link #writeLock}: by the loop, or by a thread that
+ * has just queued a frame and finds nothing in its way (see {@link EventLoop#requestFlush}). Any
+ * thread may {@link #send} or {@link #close}. Nothing that locks this object
  * (as Java-WebSocket's {@code close} does) is called while {@code sendLock} is held.
  */
 final class WebSocketConnection extends WebSocketImpl implements ClientConnection {
@@ -68,6 +72,13 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
     final long acceptedAtNanos;
     /** Set while a flush is requested and not yet started, so many sends cost one request. */
     final AtomicBoolean flushRequested = new AtomicBoolean();
+    /**
+     * Held by whoever writes to the channel or takes frames off the queue: the loop's flush, or a
+     * sending thread writing at once ({@link EventLoop#requestFlush}).
+     */
+    final ReentrantLock writeLock = new ReentrantLock();
+    /** Set by the loop while the socket's send buffer is full and it waits to write the rest. */
+    volatile boolean writeBlocked;
 
     private final long maxBufferedBytes;
     private final OutboundBudget budget;
@@ -163,12 +174,37 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
         return true;
     }
 
+    /**
+     * Whether a sending thread may write the queue itself, skipping the loop: not while the loop
+     * has a flush to do, waits for the socket to drain, sheds it, or the connection closes (the
+     * loop ends a connection once its last frame is out).
+     */
+    boolean mayWriteDirectly() {
+        return !flushRequested.get() && !writeBlocked && shedReason == null && !closing.get() && isOpen();
+    }
+
+    /**
+     * Writes queued frames from the calling thread, which holds {@link #writeLock}, until the
+     * queue is empty (true) or the socket's send buffer is full (false).
+     */
+    boolean writeQueuedFrames() throws IOException {
+        for (ByteBuffer frame = outQueue.peek(); frame != null; frame = outQueue.peek()) {
+            channel.write(frame);
+            if (frame.hasRemaining()) {
+                return false;
+            }
+            outQueue.poll(); // removals happen under writeLock, so the head is still this frame
+            written(frame);
+        }
+        return true;
+    }
+
     /** The bytes waiting to be written, with {@value #FRAME_OVERHEAD} per frame. */
     long pendingBytes() {
         return pendingBytes.get();
     }
 
-    /** A frame is out (or dropped): its bytes no longer wait. Loop thread. */
+    /** A frame is out (or dropped): its bytes no longer wait. Under {@link #writeLock}. */
     void written(ByteBuffer frame) {
         long size = frame.limit() + FRAME_OVERHEAD;
         long before;
@@ -233,7 +269,6 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
      */
     void dropBacklogAndClose() {
         String why = shedReason;
-        shedReason = null;
         Iterator<ByteBuffer> frames = outQueue.iterator();
         if (frames.hasNext() && frames.next().position() == 0) {
             frames = outQueue.iterator(); // the head has not started: it goes too
@@ -244,6 +279,9 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
             written(dropped);
         }
         super.close(CloseCodes.TRY_AGAIN_LATER, "Slow consumer: " + why);
+        // Cleared last: until the close has started, the budget must still see this connection
+        // as being shed, or it could shed another while this backlog is half dropped.
+        shedReason = null;
     }
 
     /**
