@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * <p>Any thread may queue frames on a socket and call {@link #requestFlush}; only this thread
  * changes a channel's interest, so a request can never be lost between a drain and an interest
  * change. A socket is asked to be written at most once until its flush starts, and a flush
- * writes up to {@value #GATHER} queued frames per system call. A sending thread that finds the
- * socket idle writes its frames itself, under the socket's write lock, which every flush holds.
+ * writes up to {@value #GATHER} queued frames per system call. A thread answering a call on a
+ * socket it finds idle writes the answer itself ({@link #writeOrRequestFlush}), under the
+ * socket's write lock, which every flush holds.
  */
 final class EventLoop implements Runnable {
 
@@ -94,14 +95,20 @@ final class EventLoop implements Runnable {
     }
 
     /**
-     * Has {@code socket}'s queued frames written. Any thread. Another thread writes them itself
-     * when it can do so at once (see {@link #writeDirectly}); otherwise, and on this thread, the
-     * loop writes them at the end of its turn.
+     * Has {@code socket}'s queued frames written, by the calling thread if it is not this loop's
+     * and can do so at once (see {@link #writeDirectly}), else by the loop. For an answer to one
+     * caller: a thread fanning a message out to many sockets leaves the writes to the loops,
+     * which share them and gather them per socket.
      */
-    void requestFlush(WebSocketConnection socket) {
+    void writeOrRequestFlush(WebSocketConnection socket) {
         if (Thread.currentThread() != thread && writeDirectly(socket)) {
             return;
         }
+        requestFlush(socket);
+    }
+
+    /** Asks this loop to write {@code socket}'s queued frames. Any thread. */
+    void requestFlush(WebSocketConnection socket) {
         if (socket.flushRequested.compareAndSet(false, true)) {
             flushes.add(socket);
             if (Thread.currentThread() != thread) {

@@ -1,5 +1,6 @@
 package dev.zocket.server.internal.transport;
 
+import dev.zocket.protocol.MessageType;
 import dev.zocket.server.Principal;
 import dev.zocket.server.internal.runtime.OutgoingMessage;
 import dev.zocket.server.internal.runtime.ServerMetrics;
@@ -47,7 +48,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: only the loop reads the channel or changes its interest. Writing the channel and
  * taking frames off the queue happen under {@link #writeLock}: by the loop, or by a thread that
- * has just queued a frame and finds nothing in its way (see {@link EventLoop#requestFlush}). Any
+ * has just queued an answer and finds nothing in its way (see {@link EventLoop#writeOrRequestFlush}). Any
  * thread may {@link #send} or {@link #close}. Nothing that locks this object
  * (as Java-WebSocket's {@code close} does) is called while {@code sendLock} is held.
  */
@@ -74,7 +75,7 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
     final AtomicBoolean flushRequested = new AtomicBoolean();
     /**
      * Held by whoever writes to the channel or takes frames off the queue: the loop's flush, or a
-     * sending thread writing at once ({@link EventLoop#requestFlush}).
+     * sending thread writing at once ({@link EventLoop#writeOrRequestFlush}).
      */
     final ReentrantLock writeLock = new ReentrantLock();
     /** Set by the loop while the socket's send buffer is full and it waits to write the rest. */
@@ -126,7 +127,7 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
         if (closing.get() || !isOpen()) {
             return; // closed: the close callback cleans up
         }
-        if (queue(textFrame(payload), false)) {
+        if (queue(textFrame(payload), false, message.type() == MessageType.RPC_RESULT)) {
             metrics.bytesSent(payload.length);
         }
     }
@@ -140,7 +141,7 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
         if (!isOpen()) {
             throw new WebsocketNotConnectedException();
         }
-        queue(getDraft().createBinaryFrame(frame), frame.getOpcode() == Opcode.CLOSING);
+        queue(getDraft().createBinaryFrame(frame), frame.getOpcode() == Opcode.CLOSING, false);
     }
 
     @Override
@@ -150,8 +151,11 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
         }
     }
 
-    /** Queues {@code frame} and asks the loop to write it; false if it was refused. */
-    private boolean queue(ByteBuffer frame, boolean closeFrame) {
+    /**
+     * Queues {@code frame} and has it written, by the calling thread if {@code writeNow} and the
+     * socket is idle, else by the loop; false if it was refused.
+     */
+    private boolean queue(ByteBuffer frame, boolean closeFrame, boolean writeNow) {
         long size = frame.remaining() + FRAME_OVERHEAD;
         boolean overflow;
         synchronized (sendLock) {
@@ -170,7 +174,11 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
             return false;
         }
         budget.add(size);
-        loop.requestFlush(this);
+        if (writeNow) {
+            loop.writeOrRequestFlush(this);
+        } else {
+            loop.requestFlush(this);
+        }
         return true;
     }
 
