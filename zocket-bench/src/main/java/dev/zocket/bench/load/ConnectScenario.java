@@ -17,13 +17,14 @@ final class ConnectScenario {
      * @param serverHeapBefore     server heap after a collection, before connecting (null if unknown)
      * @param serverHeapAfter      the same with the connections open
      * @param heapBytesPerConnection the difference, per connection opened
+     * @param residentBytesPerConnection growth of the server's resident set size, per connection opened
      * @param cpu                  CPU seconds used while opening, by the server and by the generator
      * @param serverCpuMicrosPerConnection the server's CPU time per connection opened, when known
      */
     record Result(String scenario, String server, int connections, int opened, int failed, double secondsToOpen,
             double connectionsPerSecond, Latency.Summary connectLatencyMicros, double heldSeconds, int stillConnected,
             Long serverHeapBefore, Long serverHeapAfter, Long heapBytesPerConnection, Long serverResidentBefore,
-            Long serverResidentAfter, CpuUsage.Window cpu, Double serverCpuMicrosPerConnection) {}
+            Long serverResidentAfter, Long residentBytesPerConnection, CpuUsage.Window cpu, Double serverCpuMicrosPerConnection) {}
 
     private ConnectScenario() {}
 
@@ -46,8 +47,11 @@ final class ConnectScenario {
             Thread.sleep(options.duration().toMillis());
             Optional<ServerMemory> after = target.memory();
             int opened = pool.clients().size();
-            Long perConnection = before.isPresent() && after.isPresent() && opened > 0
+            boolean known = before.isPresent() && after.isPresent() && opened > 0;
+            Long perConnection = known && before.get().heapUsedBytes() >= 0
                     ? (after.get().heapUsedBytes() - before.get().heapUsedBytes()) / opened : null;
+            Long residentPerConnection = known && before.get().residentBytes() >= 0
+                    ? (after.get().residentBytes() - before.get().residentBytes()) / opened : null;
             return new Result("connect", target.kind(), options.connections(), opened, pool.failed(),
                     RpcScenario.round(pool.secondsToOpen()), RpcScenario.round(opened / pool.secondsToOpen()),
                     latency.summary(), options.duration().toSeconds(), pool.stillConnected(),
@@ -56,7 +60,7 @@ final class ConnectScenario {
                     perConnection,
                     before.map(ServerMemory::residentBytes).orElse(null),
                     after.map(ServerMemory::residentBytes).orElse(null),
-                    cpu.window(), cpu.window().serverMicrosPer(opened));
+                    residentPerConnection, cpu.window(), cpu.window().serverMicrosPer(opened));
         }
     }
 }

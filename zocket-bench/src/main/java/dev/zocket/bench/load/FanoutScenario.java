@@ -34,10 +34,11 @@ final class FanoutScenario {
      * @param deliveryLatencyMicros from a change being due to its state reaching a subscriber
      * @param cpu                CPU seconds used in the window by the server and by the generator
      * @param serverCpuMicrosPerDelivery the server's CPU time per patch delivered, when known
+     * @param serverResidentBytes the server's resident set size at the end of the window, when known
      */
     record Result(String scenario, String server, int subscribers, int ratePerSecond, double seconds, long changes,
             long expectedDeliveries, long deliveries, long writerErrors, Latency.Summary deliveryLatencyMicros,
-            CpuUsage.Window cpu, Double serverCpuMicrosPerDelivery) {}
+            CpuUsage.Window cpu, Double serverCpuMicrosPerDelivery, Long serverResidentBytes) {}
 
     static final int PRIMING_TICKS = 2_000;
     static final int PRIMING_DELIVERIES = 200_000;
@@ -88,6 +89,7 @@ final class FanoutScenario {
                 }));
             }, period, period, TimeUnit.NANOSECONDS);
             phase.run(options.warmup(), options.duration(), cpu);
+            Long resident = RpcScenario.residentBytes(target);
             ticking.cancel(false);
             schedule.shutdown();
             schedule.awaitTermination(10, TimeUnit.SECONDS);
@@ -98,7 +100,7 @@ final class FanoutScenario {
             return new Result("fanout", target.kind(), options.subscribers(), options.rate(),
                     RpcScenario.round(phase.measuredSeconds()), changes, changes * options.subscribers(),
                     latency.count(), writerErrors.sum(), latency.summary(), cpu.window(),
-                    cpu.window().serverMicrosPer(latency.count()));
+                    cpu.window().serverMicrosPer(latency.count()), resident);
         } finally {
             schedule.shutdownNow();
         }

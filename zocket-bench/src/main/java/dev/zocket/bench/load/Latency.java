@@ -19,6 +19,8 @@ final class Latency {
     }
 
     Summary summary() {
+        // Iterating a histogram that is still recorded into throws; its copy is taken safely.
+        Histogram histogram = this.histogram.copy();
         return new Summary(histogram.getTotalCount(),
                 micros(histogram.getValueAtPercentile(50)),
                 micros(histogram.getValueAtPercentile(90)),

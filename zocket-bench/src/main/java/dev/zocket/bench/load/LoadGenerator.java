@@ -73,6 +73,9 @@ public final class LoadGenerator {
         if (options.url().isPresent()) {
             return ServerTarget.remote(options.url().get());
         }
+        if (options.serverCommand().isPresent()) {
+            return new CommandServer(options.serverCommand().get());
+        }
         return options.server().equals("in-process") ? new InProcessServer() : new SpawnedServer();
     }
 }

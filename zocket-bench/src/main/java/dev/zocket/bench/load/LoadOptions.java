@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param scenario      {@code rpc}, {@code hot}, {@code fanout} or {@code connect}
  * @param url           a running server to load; empty to start one
  * @param server        {@code spawned} (a child JVM) or {@code in-process}, when no URL is given
+ * @param serverCommand a shell command that starts the server and prints its URL first; empty to
+ *     start the bench server as {@code server} says
  * @param connections   calling connections (rpc, hot) or idle ones (connect)
  * @param subscribers   fanout: connections watching the one actor's state
  * @param rate          fanout: state changes per second from the one writer
@@ -23,20 +25,21 @@ import java.util.Optional;
  * @param repeat        runs, each against a fresh server unless a URL is given; more than one
  *     prints every run and their medians
  */
-record LoadOptions(String scenario, Optional<String> url, String server, int connections, int subscribers, int rate,
+record LoadOptions(String scenario, Optional<String> url, String server, Optional<String> serverCommand, int connections, int subscribers, int rate,
         boolean watch, Duration warmup, Duration duration, int connectConcurrency, int repeat) {
 
     static final List<String> SCENARIOS = List.of("rpc", "hot", "fanout", "connect");
     static final List<String> SERVERS = List.of("spawned", "in-process");
 
     static LoadOptions parse(String[] args) {
-        Map<String, String> options = CommandLine.parse(args, "scenario", "url", "server", "connections", "subscribers",
+        Map<String, String> options = CommandLine.parse(args, "scenario", "url", "server", "server-command", "connections", "subscribers",
                 "rate", "watch", "warmup", "duration", "connect-concurrency", "repeat");
         String scenario = oneOf(options, "scenario", SCENARIOS, null);
         return new LoadOptions(
                 scenario,
                 Optional.ofNullable(options.get("url")),
                 oneOf(options, "server", SERVERS, "spawned"),
+                Optional.ofNullable(options.get("server-command")),
                 CommandLine.integer(options, "connections", scenario.equals("connect") ? 1_000 : 100, 1),
                 CommandLine.integer(options, "subscribers", 100, 1),
                 CommandLine.integer(options, "rate", 100, 1),
@@ -63,6 +66,7 @@ record LoadOptions(String scenario, Optional<String> url, String server, int con
                 "  --scenario rpc|hot|fanout|connect",
                 "  --url ws://host:port          load a running bench server (default: start one)",
                 "  --server spawned|in-process   how to start it (default spawned: a child JVM)",
+                "  --server-command CMD          start each server with this shell command instead; it prints its ws:// URL first",
                 "  --connections N               rpc, hot: callers (default 100); connect: idle connections (1000)",
                 "  --subscribers M               fanout: state subscribers (default 100)",
                 "  --rate R                      fanout: state changes per second (default 100)",

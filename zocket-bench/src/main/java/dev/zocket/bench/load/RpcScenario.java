@@ -4,6 +4,7 @@ import dev.zocket.client.ZocketClient;
 import dev.zocket.example.counter.CounterHandle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -21,10 +22,11 @@ final class RpcScenario {
      * @param latencyMicros  round trip of each call started in the window
      * @param cpu            CPU seconds used in the window by the server and by the generator
      * @param serverCpuMicrosPerCall the server's CPU time per answered call, when known
+     * @param serverResidentBytes the server's resident set size at the end of the window, when known
      */
     record Result(String scenario, String server, int connections, boolean watch, double seconds, long calls,
             long errors, double callsPerSecond, Latency.Summary latencyMicros, CpuUsage.Window cpu,
-            Double serverCpuMicrosPerCall) {}
+            Double serverCpuMicrosPerCall, Long serverResidentBytes) {}
 
     private RpcScenario() {}
 
@@ -34,6 +36,7 @@ final class RpcScenario {
         LongAdder errors = new LongAdder();
         Phase phase = new Phase();
         CpuUsage cpu = new CpuUsage(target);
+        Long resident;
         try (ClientPool pool = ClientPool.open(target.url(), options.connections(), options.connectConcurrency(),
                 new Latency())) {
             requireAllOpened(pool, options.connections());
@@ -49,6 +52,7 @@ final class RpcScenario {
             CountDownLatch drained = new CountDownLatch(counters.size());
             counters.forEach(counter -> callInLoop(counter, phase, latency, errors, drained));
             phase.run(options.warmup(), options.duration(), cpu);
+            resident = residentBytes(target);
             if (!drained.await(40, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("Calls still unanswered 40 s after the run ended");
             }
@@ -56,7 +60,12 @@ final class RpcScenario {
         long calls = latency.count() + errors.sum();
         return new Result(options.scenario(), target.kind(), options.connections(), options.watch(),
                 round(phase.measuredSeconds()), calls, errors.sum(), round(latency.count() / phase.measuredSeconds()),
-                latency.summary(), cpu.window(), cpu.window().serverMicrosPer(latency.count()));
+                latency.summary(), cpu.window(), cpu.window().serverMicrosPer(latency.count()), resident);
+    }
+
+    static Long residentBytes(ServerTarget target) {
+        OptionalLong resident = target.residentBytes();
+        return resident.isPresent() ? resident.getAsLong() : null;
     }
 
     private static void callInLoop(CounterHandle counter, Phase phase, Latency latency, LongAdder errors,

@@ -2,7 +2,9 @@ package dev.zocket.bench.load;
 
 import dev.zocket.bench.ServerMemory;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The server a scenario runs against, and what can be learnt about its memory. */
 interface ServerTarget extends AutoCloseable {
@@ -16,9 +18,24 @@ interface ServerTarget extends AutoCloseable {
     /** Live heap after a collection and resident size, where the server can be asked. */
     Optional<ServerMemory> memory();
 
+    /** User and system CPU time the server process has used so far, where /proc tells. */
+    default Optional<ProcessStats.CpuTimes> cpuTimes() {
+        return Optional.empty();
+    }
+
+    /** CPU time used so far by each group of the server's threads, where /proc tells (else empty). */
+    default Map<String, Duration> cpuByThread() {
+        return Map.of();
+    }
+
     /** CPU time the server process has used so far, where it runs apart from the generator. */
     default Optional<Duration> cpuTime() {
-        return Optional.empty();
+        return cpuTimes().map(times -> times.user().plus(times.system()));
+    }
+
+    /** The server process's resident set size now, without collecting garbage, where /proc tells. */
+    default OptionalLong residentBytes() {
+        return OptionalLong.empty();
     }
 
     @Override

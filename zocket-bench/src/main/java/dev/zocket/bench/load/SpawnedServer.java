@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -71,8 +73,24 @@ final class SpawnedServer implements ServerTarget {
     }
 
     @Override
+    public Optional<ProcessStats.CpuTimes> cpuTimes() {
+        return ProcessStats.cpuTimes(process.pid());
+    }
+
+    @Override
     public Optional<Duration> cpuTime() {
-        return process.info().totalCpuDuration();
+        Optional<Duration> fromProc = ServerTarget.super.cpuTime();
+        return fromProc.isPresent() ? fromProc : process.info().totalCpuDuration();
+    }
+
+    @Override
+    public Map<String, Duration> cpuByThread() {
+        return ProcessStats.cpuByThread(process.pid());
+    }
+
+    @Override
+    public OptionalLong residentBytes() {
+        return ProcessStats.residentBytes(process.pid());
     }
 
     @Override

@@ -1,10 +1,13 @@
 package dev.zocket.bench.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.zocket.bench.BenchServer;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -64,6 +67,23 @@ class LoadScenariosSmokeTest {
         assertNotNull(result.serverHeapBefore(), "the child JVM answered the memory query");
         assertNotNull(result.heapBytesPerConnection());
         assertNotNull(result.cpu().serverSeconds(), "the child's CPU time is read from the OS");
+    }
+
+    @Test
+    void aServerStartedByCommandIsMeasuredFromProc() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // -Xlog:gc:stdout prints a line before the URL, which is passed over.
+        String command = java + " -Xlog:gc:stdout -cp '" + System.getProperty("java.class.path") + "' "
+                + BenchServer.class.getName() + " --port 0";
+        RpcScenario.Result result = (RpcScenario.Result) LoadGenerator.run(options("--scenario", "rpc",
+                "--server-command", command, "--connections", "2", "--warmup", "0", "--duration", "3"));
+        assertEquals("command", result.server());
+        assertTrue(result.calls() > 0);
+        assertEquals(0, result.errors());
+        assertNotNull(result.cpu().serverSeconds(), "the server's CPU time is read from /proc");
+        assertNotNull(result.cpu().serverSystemSeconds());
+        assertFalse(result.cpu().serverSecondsByThread().isEmpty(), "the server's threads are read");
+        assertTrue(result.serverResidentBytes() > 0);
     }
 
     @Test

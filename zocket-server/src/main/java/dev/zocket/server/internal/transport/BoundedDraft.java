@@ -8,8 +8,12 @@ import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.enums.Opcode;
 import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.exceptions.InvalidHandshakeException;
 import org.java_websocket.exceptions.LimitExceededException;
 import org.java_websocket.framing.Framedata;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.HandshakeBuilder;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
 
 /**
  * RFC 6455 as Java-WebSocket decodes it, with frames assembled here first, so that the memory a
@@ -47,6 +51,14 @@ final class BoundedDraft extends Draft_6455 {
     @Override
     public Draft copyInstance() {
         return new BoundedDraft(maxFrameBytes);
+    }
+
+    /** The same headers as Java-WebSocket's, cheaper to write (see {@link HandshakeResponse}). */
+    @Override
+    public HandshakeBuilder postProcessHandshakeResponseAsServer(ClientHandshake request,
+            ServerHandshakeBuilder response) throws InvalidHandshakeException {
+        HandshakeResponse.fill(request, response);
+        return response;
     }
 
     /** The connection this copy decodes for; set by the handshake, before any frame. */
