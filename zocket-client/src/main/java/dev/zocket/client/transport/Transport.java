@@ -31,12 +31,29 @@ public interface Transport {
 
         /** Closes the connection normally; the listener hears {@code onClosed}. */
         void close();
+
+        /**
+         * Sends a WebSocket ping, whose pong the listener hears as {@link LinkListener#onAlive}.
+         * The client pings a link that has been silent for its heartbeat interval.
+         *
+         * @return {@code false} if this link cannot ping (the default); the client then takes the
+         *     link to be alive, and does not check it
+         */
+        default boolean ping() {
+            return false;
+        }
     }
 
     /** What a link reports. Calls for one link never overlap. */
     interface LinkListener {
 
         void onMessage(String text);
+
+        /**
+         * The peer showed it is alive without sending a message: a pong answering
+         * {@link Link#ping}, or a ping of its own.
+         */
+        default void onAlive() {}
 
         /** The connection ended, by either side or by failure; called at most once. */
         void onClosed(int code, String reason);
