@@ -2,7 +2,9 @@ package dev.zocket.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.zocket.server.ZocketServer;
 import dev.zocket.server.fixtures.CounterHandle;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.java_websocket.WebSocket;
@@ -91,6 +94,25 @@ class HeartbeatTest {
             assertEquals(ConnectionStatus.RECONNECTING, nextStatus(statuses));
             assertEquals(2, inFlight.get(30, TimeUnit.SECONDS), "the server's one result, replayed");
             assertEquals(3, counter.increment().get(30, TimeUnit.SECONDS), "the lost answer's call ran once");
+        }
+    }
+
+    @Test
+    void withReconnectionOffASilentConnectionEndsTheClientAndFailsTheCallInFlight() throws Exception {
+        Recorder recorder = new Recorder();
+        try (ZocketServer server = TestServer.builder(recorder).start();
+                BlackHoleProxy proxy = new BlackHoleProxy(server.port());
+                ZocketClient client = client(proxy.url()).reconnect(false).build()) {
+            CounterHandle counter = CounterHandle.of(client, "silent-for-good");
+            assertEquals(1, counter.increment().get(30, TimeUnit.SECONDS));
+
+            proxy.swallowEverything();
+            CompletableFuture<Integer> inFlight = counter.increment();
+
+            ExecutionException failed = assertThrows(ExecutionException.class, () -> inFlight.get(30, TimeUnit.SECONDS));
+            assertEquals("WebSocket closed", assertInstanceOf(ConnectionException.class, failed.getCause()).getMessage());
+            assertEquals(ConnectionStatus.DISCONNECTED, client.status());
+            assertEquals(1, proxy.connections());
         }
     }
 
