@@ -32,7 +32,8 @@ import java.util.function.Consumer;
  * (within their timeout). Every call carries an idempotency key, and a call in flight when the
  * connection drops is re-sent with the same key after reconnecting, so that the server runs it
  * once and a short drop is invisible to the caller; {@link Builder#inFlightCalls} chooses to fail
- * such calls instead.
+ * such calls instead. A connection that goes silent without closing (no message, and no answer
+ * to a ping, for two {@linkplain Builder#heartbeatInterval heartbeat intervals}) counts as dropped.
  *
  * <p><b>Threads.</b> Clients share the JVM's resources: one JDK {@link HttpClient} (one selector
  * thread), one timer thread, and a small pool for callbacks, all daemons. They exist while a

@@ -11,7 +11,8 @@ import java.util.concurrent.CompletableFuture;
  * <p><b>Threading.</b> The client never calls a transport or a link while holding its own
  * lock, so an implementation may deliver events on the calling thread (answer a {@code send}
  * synchronously, say). {@link #open} may be called from any thread; a link's {@code send}s come
- * one at a time, in order; a listener's calls must not overlap.
+ * one at a time, in order; a listener's calls must not overlap, except {@code onAlive}, which
+ * may come from any thread at any time.
  */
 public interface Transport {
 
