@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * The client's connection to its server across reconnections: it opens a link, keeps the
  * {@link ConnectionStatus} and the client id the server gave it, reconnects with backoff after a
  * drop (or once the open link goes silent: see {@link Heartbeat}), completes or fails
- * {@code ready()}, and remembers why the last attempt failed so that errors can say it. A link is one socket; events of a link from an earlier attempt are ignored.
+ * {@code ready()}, and remembers why the last attempt failed so that errors can say it. A link
+ * is one socket; events of a link from an earlier attempt are ignored.
  *
  * <p><b>Threading.</b> Not thread-safe: the engine calls it under its lock, except
  * {@link #onStatusChange} and {@link #ready}, which any thread may call. Links are opened and
