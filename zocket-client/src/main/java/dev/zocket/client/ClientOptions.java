@@ -20,9 +20,16 @@ import java.util.Optional;
  *     subscriptions, so that an immediate re-acquire reuses them
  * @param inFlightCalls whether a call waiting for its answer when the connection drops is re-sent
  *     after reconnecting (with the same idempotency key) or fails
+ * @param heartbeatInterval how long an open connection may stay silent before the client pings
+ *     the server; a connection still silent one interval after the ping counts as lost. Zero
+ *     turns the check off
  */
 public record ClientOptions(URI url, Duration rpcTimeout, Duration connectTimeout, boolean reconnect,
-        Optional<Duration> reconnectDelay, Duration handleDisposeDelay, InFlightCalls inFlightCalls) {
+        Optional<Duration> reconnectDelay, Duration handleDisposeDelay, InFlightCalls inFlightCalls,
+        Duration heartbeatInterval) {
+
+    /** The heartbeat interval unless one is given: half the server's own 30 s ping interval. */
+    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(15);
 
     public ClientOptions {
         Objects.requireNonNull(url, "url");
@@ -36,9 +43,20 @@ public record ClientOptions(URI url, Duration rpcTimeout, Duration connectTimeou
         reconnectDelay.ifPresent(delay -> nonNegative("reconnectDelay", delay));
         nonNegative("handleDisposeDelay", handleDisposeDelay);
         Objects.requireNonNull(inFlightCalls, "inFlightCalls");
+        nonNegative("heartbeatInterval", heartbeatInterval);
     }
 
-    /** Options that re-send in-flight calls after a reconnection ({@link InFlightCalls#RESEND}). */
+    /** Options with the {@linkplain #DEFAULT_HEARTBEAT_INTERVAL default heartbeat interval}. */
+    public ClientOptions(URI url, Duration rpcTimeout, Duration connectTimeout, boolean reconnect,
+            Optional<Duration> reconnectDelay, Duration handleDisposeDelay, InFlightCalls inFlightCalls) {
+        this(url, rpcTimeout, connectTimeout, reconnect, reconnectDelay, handleDisposeDelay, inFlightCalls,
+                DEFAULT_HEARTBEAT_INTERVAL);
+    }
+
+    /**
+     * Options that re-send in-flight calls after a reconnection ({@link InFlightCalls#RESEND}), with
+     * the default heartbeat interval.
+     */
     public ClientOptions(URI url, Duration rpcTimeout, Duration connectTimeout, boolean reconnect,
             Optional<Duration> reconnectDelay, Duration handleDisposeDelay) {
         this(url, rpcTimeout, connectTimeout, reconnect, reconnectDelay, handleDisposeDelay, InFlightCalls.RESEND);

@@ -32,7 +32,8 @@ import java.util.function.Consumer;
  * (within their timeout). Every call carries an idempotency key, and a call in flight when the
  * connection drops is re-sent with the same key after reconnecting, so that the server runs it
  * once and a short drop is invisible to the caller; {@link Builder#inFlightCalls} chooses to fail
- * such calls instead.
+ * such calls instead. A connection that goes silent without closing (no message, and no answer
+ * to a ping, for two {@linkplain Builder#heartbeatInterval heartbeat intervals}) counts as dropped.
  *
  * <p><b>Threads.</b> Clients share the JVM's resources: one JDK {@link HttpClient} (one selector
  * thread), one timer thread, and a small pool for callbacks, all daemons. They exist while a
@@ -115,6 +116,7 @@ public final class ZocketClient implements ActorClient, AutoCloseable {
         private Duration reconnectDelay;
         private Duration handleDisposeDelay = Duration.ofMillis(100);
         private InFlightCalls inFlightCalls = InFlightCalls.RESEND;
+        private Duration heartbeatInterval = ClientOptions.DEFAULT_HEARTBEAT_INTERVAL;
         private JsonCodec json = JsonCodec.standard();
         private Transport transport;
         private Executor callbackExecutor;
@@ -172,6 +174,18 @@ public final class ZocketClient implements ActorClient, AutoCloseable {
             return this;
         }
 
+        /**
+         * How long an open connection may stay silent (no message, no pong) before the client
+         * pings the server; if nothing arrives within another interval, the client drops the
+         * connection as lost and reconnects, re-sending the calls in flight. This notices a network
+         * that stops delivering without closing anything. {@link Duration#ZERO} turns it off.
+         * Default 15 s.
+         */
+        public Builder heartbeatInterval(Duration interval) {
+            this.heartbeatInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
         /** The JSON codec, with extra Jackson modules if the contract needs them. */
         public Builder json(JsonCodec json) {
             this.json = Objects.requireNonNull(json, "json");
@@ -199,7 +213,8 @@ public final class ZocketClient implements ActorClient, AutoCloseable {
         /** Builds the client and starts connecting. */
         public ZocketClient build() {
             ClientOptions options = new ClientOptions(url, rpcTimeout, connectTimeout, reconnect,
-                    Optional.ofNullable(reconnectDelay), handleDisposeDelay, inFlightCalls);
+                    Optional.ofNullable(reconnectDelay), handleDisposeDelay, inFlightCalls,
+                    heartbeatInterval);
             SharedResources.Lease resources = SharedResources.acquire();
             try {
                 ClientEngine engine = new ClientEngine(options,

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.java_websocket.WebSocket;
 import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
@@ -23,6 +24,7 @@ final class ScriptedServer extends WebSocketServer implements AutoCloseable {
 
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final BlockingQueue<WebSocket> opened = new LinkedBlockingQueue<>();
+    private final BlockingQueue<WebSocket> pinged = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private volatile CompletableFuture<WebSocket> current = new CompletableFuture<>();
     private volatile BiConsumer<WebSocket, String> reaction = (socket, message) -> {};
@@ -57,6 +59,15 @@ final class ScriptedServer extends WebSocketServer implements AutoCloseable {
         List<String> messages = new ArrayList<>();
         received.drainTo(messages);
         return messages;
+    }
+
+    /** Waits for the next ping a client sends (answered with a pong), and says on which connection. */
+    WebSocket nextPing() throws InterruptedException {
+        WebSocket socket = pinged.poll(10, TimeUnit.SECONDS);
+        if (socket == null) {
+            throw new AssertionError("The client sent no ping within 10 s");
+        }
+        return socket;
     }
 
     /** Waits for the next connection to open. */
@@ -96,6 +107,12 @@ final class ScriptedServer extends WebSocketServer implements AutoCloseable {
             current = CompletableFuture.completedFuture(socket);
         }
         opened.add(socket);
+    }
+
+    @Override
+    public void onWebsocketPing(WebSocket socket, Framedata ping) {
+        super.onWebsocketPing(socket, ping);
+        pinged.add(socket);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.zocket.testkit;
 
 import dev.zocket.client.ClientOptions;
+import dev.zocket.client.InFlightCalls;
 import dev.zocket.client.internal.ClientEngine;
 import dev.zocket.json.JsonCodec;
 import dev.zocket.protocol.ProtocolCodec;
@@ -116,8 +117,9 @@ public final class ZocketTestKit implements AutoCloseable {
         List<ServerMessage> received = new ArrayList<>();
         InMemoryTransport transport = new InMemoryTransport(host, principal,
                 frame -> TestClient.record(protocol, received, frame));
+        // No heartbeat: an in-memory link cannot go silent, and the kit's clock stays free of its timers.
         ClientOptions options = new ClientOptions(URI.create("ws://zocket-test-kit"), rpcTimeout, Duration.ZERO, true,
-                Optional.of(Duration.ZERO), handleDisposeDelay);
+                Optional.of(Duration.ZERO), handleDisposeDelay, InFlightCalls.RESEND, Duration.ZERO);
         ClientEngine engine = new ClientEngine(options, transport, time, executor, json);
         engine.start();
         TestClient client = new TestClient(engine, transport, protocol, json, received);

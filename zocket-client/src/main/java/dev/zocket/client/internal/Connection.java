@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The client's connection to its server across reconnections: it opens a link, keeps the
  * {@link ConnectionStatus} and the client id the server gave it, reconnects with backoff after a
- * drop, completes or fails {@code ready()}, and remembers why the last attempt failed so that
- * errors can say it. A link is one socket; events of a link from an earlier attempt are ignored.
+ * drop (or once the open link goes silent: see {@link Heartbeat}), completes or fails
+ * {@code ready()}, and remembers why the last attempt failed so that errors can say it. A link
+ * is one socket; events of a link from an earlier attempt are ignored.
  *
  * <p><b>Threading.</b> Not thread-safe: the engine calls it under its lock, except
  * {@link #onStatusChange} and {@link #ready}, which any thread may call. Links are opened and
@@ -71,6 +72,8 @@ final class Connection {
     private int failedAttempts;
     private TimerSlot reconnectTimer;
     private TimerSlot readyTimer;
+    /** The open link's liveness check; null while no link is open. */
+    private Heartbeat heartbeat;
     private String lastFailure;
     private Throwable lastFailureCause;
 
@@ -135,6 +138,7 @@ final class Connection {
         timers.cancel(reconnectTimer, deferred);
         timers.cancel(readyTimer, deferred);
         reconnectTimer = null;
+        stopHeartbeat(deferred);
         Transport.Link link = outbox.detach();
         if (link != null) {
             deferred.action(link::close);
@@ -161,25 +165,28 @@ final class Connection {
     private void connect(Deferred deferred) {
         reconnectTimer = null;
         int current = ++attempt;
-        deferred.action(() -> open(current));
+        Heartbeat linkHeartbeat = new Heartbeat(options.heartbeatInterval(), timers);
+        deferred.action(() -> open(current, linkHeartbeat));
     }
 
-    private void open(int current) {
+    private void open(int current, Heartbeat linkHeartbeat) {
         CompletableFuture<Transport.Link> opening;
         try {
-            opening = transport.open(options.url(), options.connectTimeout(), new LinkEvents(current));
+            opening = transport.open(options.url(), options.connectTimeout(),
+                    new LinkEvents(current, linkHeartbeat));
         } catch (RuntimeException e) {
             opening = CompletableFuture.failedFuture(e);
         }
         opening.whenComplete((link, failure) -> events.execute(() -> lock.run(deferred ->
-                opened(current, link, failure, deferred))));
+                opened(current, link, linkHeartbeat, failure, deferred))));
     }
 
     private boolean isCurrent(int candidate) {
         return candidate == attempt && !closed;
     }
 
-    private void opened(int current, Transport.Link link, Throwable failure, Deferred deferred) {
+    private void opened(int current, Transport.Link link, Heartbeat linkHeartbeat, Throwable failure,
+            Deferred deferred) {
         if (!isCurrent(current)) {
             if (link != null) {
                 deferred.action(link::close);
@@ -197,6 +204,8 @@ final class Connection {
         lastFailure = null;
         lastFailureCause = null;
         outbox.attach(link);
+        heartbeat = linkHeartbeat;
+        linkHeartbeat.start(link, silent -> wentSilent(current, silent), deferred);
         changeStatus(ConnectionStatus.CONNECTED, deferred);
         listener.opened(deferred);
         if (first) {
@@ -212,10 +221,36 @@ final class Connection {
         }
     }
 
+    /**
+     * The open link showed no sign of life for two heartbeat intervals: it is closed (aborted, for
+     * the JDK's) and counted as lost, as if it had dropped, so reconnection and re-sending follow.
+     */
+    private void wentSilent(int current, Deferred deferred) {
+        if (!isCurrent(current)) {
+            return;
+        }
+        attempt++; // whatever the dead link still reports belongs to no attempt now
+        Transport.Link link = outbox.detach();
+        if (link != null) {
+            deferred.action(link::close);
+        }
+        long silentMillis = options.heartbeatInterval().multipliedBy(2).toMillis();
+        LOG.info("No sign of life from {} for {}ms; reconnecting", options.url(), silentMillis);
+        lost("connection silent for " + silentMillis + "ms (no answer to a ping)", null, deferred);
+    }
+
+    private void stopHeartbeat(Deferred deferred) {
+        if (heartbeat != null) {
+            heartbeat.stop(deferred);
+            heartbeat = null;
+        }
+    }
+
     /** The link dropped or never opened: reconnects after a delay, or gives up. */
     private void lost(String why, Throwable cause, Deferred deferred) {
         LOG.debug("Connection to {} lost: {}", options.url(), why);
         boolean wasOpen = status == ConnectionStatus.CONNECTED;
+        stopHeartbeat(deferred);
         outbox.detach();
         clientId = null;
         lastFailure = why;
@@ -290,14 +325,22 @@ final class Connection {
     /** Receives one link's events and moves them to the serial executor. */
     private final class LinkEvents implements Transport.LinkListener {
         private final int current;
+        private final Heartbeat linkHeartbeat;
 
-        LinkEvents(int current) {
+        LinkEvents(int current, Heartbeat linkHeartbeat) {
             this.current = current;
+            this.linkHeartbeat = linkHeartbeat;
         }
 
         @Override
         public void onMessage(String text) {
+            linkHeartbeat.heard();
             events.execute(() -> received(current, text));
+        }
+
+        @Override
+        public void onAlive() {
+            linkHeartbeat.heard();
         }
 
         @Override

@@ -51,6 +51,14 @@ public final class JdkWebSocketTransport implements Transport {
                     .thenCompose(ignored -> socket.sendText(text, true));
         }
 
+        /** Queued behind the messages, like a message, so that no two sends are ever outstanding. */
+        @Override
+        public synchronized boolean ping() {
+            lastSend = lastSend.handle((ignored, error) -> null)
+                    .thenCompose(ignored -> socket.sendPing(ByteBuffer.allocate(0)));
+            return true;
+        }
+
         @Override
         public void close() {
             synchronized (this) {
@@ -86,6 +94,21 @@ public final class JdkWebSocketTransport implements Transport {
         @Override
         public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
             socket.request(1); // the protocol is text only
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket socket, ByteBuffer message) {
+            listener.onAlive();
+            socket.request(1);
+            return null;
+        }
+
+        /** The JDK answers the ping with a pong by itself. */
+        @Override
+        public CompletionStage<?> onPing(WebSocket socket, ByteBuffer message) {
+            listener.onAlive();
+            socket.request(1);
             return null;
         }
 

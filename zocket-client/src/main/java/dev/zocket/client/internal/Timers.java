@@ -37,6 +37,11 @@ final class Timers {
         return slot;
     }
 
+    /** The time source's monotonic time, in nanoseconds; any thread. */
+    long nanoTime() {
+        return time.nanoTime();
+    }
+
     /** Cancels {@code slot}, if any, once the lock is released. */
     void cancel(TimerSlot slot, Deferred deferred) {
         if (slot != null) {

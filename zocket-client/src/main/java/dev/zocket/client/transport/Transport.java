@@ -11,7 +11,8 @@ import java.util.concurrent.CompletableFuture;
  * <p><b>Threading.</b> The client never calls a transport or a link while holding its own
  * lock, so an implementation may deliver events on the calling thread (answer a {@code send}
  * synchronously, say). {@link #open} may be called from any thread; a link's {@code send}s come
- * one at a time, in order; a listener's calls must not overlap.
+ * one at a time, in order; a listener's calls must not overlap, except {@code onAlive}, which
+ * may come from any thread at any time.
  */
 public interface Transport {
 
@@ -31,12 +32,29 @@ public interface Transport {
 
         /** Closes the connection normally; the listener hears {@code onClosed}. */
         void close();
+
+        /**
+         * Sends a WebSocket ping, whose pong the listener hears as {@link LinkListener#onAlive}.
+         * The client pings a link that has been silent for its heartbeat interval.
+         *
+         * @return {@code false} if this link cannot ping (the default); the client then takes the
+         *     link to be alive, and does not check it
+         */
+        default boolean ping() {
+            return false;
+        }
     }
 
     /** What a link reports. Calls for one link never overlap. */
     interface LinkListener {
 
         void onMessage(String text);
+
+        /**
+         * The peer showed it is alive without sending a message: a pong answering
+         * {@link Link#ping}, or a ping of its own.
+         */
+        default void onAlive() {}
 
         /** The connection ended, by either side or by failure; called at most once. */
         void onClosed(int code, String reason);

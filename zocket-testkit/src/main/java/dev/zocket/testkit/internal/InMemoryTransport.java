@@ -68,6 +68,15 @@ public final class InMemoryTransport implements Transport {
             closeBothSides(1000, "");
         }
 
+        /** Answered at once, as a live server answers: an in-memory link cannot go silent. */
+        @Override
+        public boolean ping() {
+            if (isOpen()) {
+                listener.onAlive();
+            }
+            return true;
+        }
+
         @Override
         public void send(OutgoingMessage message) {
             if (isOpen()) {
