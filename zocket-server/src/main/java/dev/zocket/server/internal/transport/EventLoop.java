@@ -26,11 +26,9 @@ import org.slf4j.LoggerFactory;
  * only parses and queues.
  *
  * <p>Any thread may queue frames on a socket and call {@link #requestFlush}; only this thread
- * changes a channel's interest, so a request can never be lost between a drain and an interest
- * change. A socket is asked to be written at most once until its flush starts, and a flush
- * writes up to {@value #GATHER} queued frames per system call. A thread answering a call on a
- * socket it finds idle writes the answer itself ({@link #writeOrRequestFlush}), under the
- * socket's write lock, which every flush holds.
+ * writes to a channel or changes its interest, so a request can never be lost between a drain and
+ * an interest change. A socket is asked to be written at most once until its flush starts, and
+ * a flush writes up to {@value #GATHER} queued frames per system call.
  */
 final class EventLoop implements Runnable {
 
@@ -94,19 +92,6 @@ final class EventLoop implements Runnable {
         wakeUp();
     }
 
-    /**
-     * Has {@code socket}'s queued frames written, by the calling thread if it is not this loop's
-     * and can do so at once (see {@link #writeDirectly}), else by the loop. For an answer to one
-     * caller: a thread fanning a message out to many sockets leaves the writes to the loops,
-     * which share them and gather them per socket.
-     */
-    void writeOrRequestFlush(WebSocketConnection socket) {
-        if (Thread.currentThread() != thread && writeDirectly(socket)) {
-            return;
-        }
-        requestFlush(socket);
-    }
-
     /** Asks this loop to write {@code socket}'s queued frames. Any thread. */
     void requestFlush(WebSocketConnection socket) {
         if (socket.flushRequested.compareAndSet(false, true)) {
@@ -114,27 +99,6 @@ final class EventLoop implements Runnable {
             if (Thread.currentThread() != thread) {
                 wakeUp();
             }
-        }
-    }
-
-    /**
-     * Writes the socket's queue from the calling thread, sparing the loop a wake-up (a system
-     * call to wake it, its selector's return, one to drain the wake-up) for each answer to an
-     * idle connection. Only when nothing needs the loop: no flush pending, the socket's buffer not
-     * full, not shed or closing, and no other thread writing. Whatever it cannot finish (a full
-     * buffer, a broken socket) falls back to the loop, which also handles a frame queued by
-     * another thread while this one held the lock, since that thread then asks the loop.
-     */
-    private static boolean writeDirectly(WebSocketConnection socket) {
-        if (!socket.mayWriteDirectly() || !socket.writeLock.tryLock()) {
-            return false;
-        }
-        try {
-            return socket.writeQueuedFrames();
-        } catch (IOException broken) {
-            return false; // the loop's flush meets the same error and ends the connection
-        } finally {
-            socket.writeLock.unlock();
         }
     }
 
@@ -246,19 +210,20 @@ final class EventLoop implements Runnable {
     private void flush(WebSocketConnection socket, SelectionKey key) {
         // Cleared before writing: a frame queued from here on asks for another flush.
         socket.flushRequested.set(false);
+        if (socket.shedReason != null) {
+            socket.dropBacklogAndClose();
+        }
         boolean drained;
         try {
-            drained = writeUnderLock(socket);
+            drained = writeQueued(socket);
         } catch (IOException broken) {
             socket.eot();
             return;
         }
         if (!drained) {
-            socket.writeBlocked = true;
             key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
             return;
         }
-        socket.writeBlocked = false;
         if ((key.interestOps() & SelectionKey.OP_WRITE) != 0) {
             key.interestOps(SelectionKey.OP_READ);
         }
@@ -287,19 +252,6 @@ final class EventLoop implements Runnable {
         }
     }
 
-    /** Drops a shed socket's backlog, then writes what is queued; true if all of it went out. */
-    private boolean writeUnderLock(WebSocketConnection socket) throws IOException {
-        socket.writeLock.lock(); // a sending thread holds it only while it writes
-        try {
-            if (socket.shedReason != null) {
-                socket.dropBacklogAndClose();
-            }
-            return writeQueued(socket);
-        } finally {
-            socket.writeLock.unlock();
-        }
-    }
-
     private boolean writeQueued(WebSocketConnection socket) throws IOException {
         while (true) {
             int count = 0;
@@ -315,7 +267,7 @@ final class EventLoop implements Runnable {
             socket.channel.write(gather, 0, count);
             int written = 0;
             while (written < count && !gather[written].hasRemaining()) {
-                socket.outQueue.poll(); // removals happen under writeLock, so the head is gather[written]
+                socket.outQueue.poll(); // only this thread removes, so the head is gather[written]
                 socket.written(gather[written]);
                 written++;
             }

@@ -1,6 +1,5 @@
 package dev.zocket.server.internal.transport;
 
-import dev.zocket.protocol.MessageType;
 import dev.zocket.server.Principal;
 import dev.zocket.server.internal.runtime.OutgoingMessage;
 import dev.zocket.server.internal.runtime.ServerMetrics;
@@ -8,7 +7,6 @@ import dev.zocket.server.internal.session.ClientConnection;
 import dev.zocket.server.internal.session.CloseCodes;
 import dev.zocket.server.internal.session.Session;
 import dev.zocket.spi.TimeSource;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -18,7 +16,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.WebSocketListener;
 import org.java_websocket.drafts.Draft;
@@ -46,10 +43,8 @@ import org.slf4j.LoggerFactory;
  * The limit bounds the backlog behind a frame, not the frame: a frame larger than the limit is
  * queued when nothing else waits, so one large snapshot does not close every new subscriber.
  *
- * <p>Threads: only the loop reads the channel or changes its interest. Writing the channel and
- * taking frames off the queue happen under {@link #writeLock}: by the loop, or by a thread that
- * has just queued an answer and finds nothing in its way (see {@link EventLoop#writeOrRequestFlush}). Any
- * thread may {@link #send} or {@link #close}. Nothing that locks this object
+ * <p>Threads: only the loop reads the channel, writes it, takes frames off the queue, or changes
+ * its interest; any thread may {@link #send} or {@link #close}. Nothing that locks this object
  * (as Java-WebSocket's {@code close} does) is called while {@code sendLock} is held.
  */
 final class WebSocketConnection extends WebSocketImpl implements ClientConnection {
@@ -73,13 +68,6 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
     final long acceptedAtNanos;
     /** Set while a flush is requested and not yet started, so many sends cost one request. */
     final AtomicBoolean flushRequested = new AtomicBoolean();
-    /**
-     * Held by whoever writes to the channel or takes frames off the queue: the loop's flush, or a
-     * sending thread writing at once ({@link EventLoop#writeOrRequestFlush}).
-     */
-    final ReentrantLock writeLock = new ReentrantLock();
-    /** Set by the loop while the socket's send buffer is full and it waits to write the rest. */
-    volatile boolean writeBlocked;
 
     private final long maxBufferedBytes;
     private final OutboundBudget budget;
@@ -127,7 +115,7 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
         if (closing.get() || !isOpen()) {
             return; // closed: the close callback cleans up
         }
-        if (queue(textFrame(payload), false, message.type() == MessageType.RPC_RESULT)) {
+        if (queue(textFrame(payload), false)) {
             metrics.bytesSent(payload.length);
         }
     }
@@ -141,7 +129,7 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
         if (!isOpen()) {
             throw new WebsocketNotConnectedException();
         }
-        queue(getDraft().createBinaryFrame(frame), frame.getOpcode() == Opcode.CLOSING, false);
+        queue(getDraft().createBinaryFrame(frame), frame.getOpcode() == Opcode.CLOSING);
     }
 
     @Override
@@ -151,11 +139,8 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
         }
     }
 
-    /**
-     * Queues {@code frame} and has it written, by the calling thread if {@code writeNow} and the
-     * socket is idle, else by the loop; false if it was refused.
-     */
-    private boolean queue(ByteBuffer frame, boolean closeFrame, boolean writeNow) {
+    /** Queues {@code frame} and asks the loop to write it; false if it was refused. */
+    private boolean queue(ByteBuffer frame, boolean closeFrame) {
         long size = frame.remaining() + FRAME_OVERHEAD;
         boolean overflow;
         synchronized (sendLock) {
@@ -174,36 +159,7 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
             return false;
         }
         budget.add(size);
-        if (writeNow) {
-            loop.writeOrRequestFlush(this);
-        } else {
-            loop.requestFlush(this);
-        }
-        return true;
-    }
-
-    /**
-     * Whether a sending thread may write the queue itself, skipping the loop: not while the loop
-     * has a flush to do, waits for the socket to drain, sheds it, or the connection closes (the
-     * loop ends a connection once its last frame is out).
-     */
-    boolean mayWriteDirectly() {
-        return !flushRequested.get() && !writeBlocked && shedReason == null && !closing.get() && isOpen();
-    }
-
-    /**
-     * Writes queued frames from the calling thread, which holds {@link #writeLock}, until the
-     * queue is empty (true) or the socket's send buffer is full (false).
-     */
-    boolean writeQueuedFrames() throws IOException {
-        for (ByteBuffer frame = outQueue.peek(); frame != null; frame = outQueue.peek()) {
-            channel.write(frame);
-            if (frame.hasRemaining()) {
-                return false;
-            }
-            outQueue.poll(); // removals happen under writeLock, so the head is still this frame
-            written(frame);
-        }
+        loop.requestFlush(this);
         return true;
     }
 
@@ -217,7 +173,7 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
         return pendingBytes.get();
     }
 
-    /** A frame is out (or dropped): its bytes no longer wait. Under {@link #writeLock}. */
+    /** A frame is out (or dropped): its bytes no longer wait. Loop thread. */
     void written(ByteBuffer frame) {
         long size = frame.limit() + FRAME_OVERHEAD;
         long before;
@@ -282,6 +238,7 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
      */
     void dropBacklogAndClose() {
         String why = shedReason;
+        shedReason = null;
         Iterator<ByteBuffer> frames = outQueue.iterator();
         if (frames.hasNext() && frames.next().position() == 0) {
             frames = outQueue.iterator(); // the head has not started: it goes too
@@ -292,9 +249,6 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
             written(dropped);
         }
         super.close(CloseCodes.TRY_AGAIN_LATER, "Slow consumer: " + why);
-        // Cleared last: until the close has started, the budget must still see this connection
-        // as being shed, or it could shed another while this backlog is half dropped.
-        shedReason = null;
     }
 
     /**
