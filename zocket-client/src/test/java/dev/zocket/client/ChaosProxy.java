@@ -15,12 +15,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A TCP proxy on loopback that forwards every connection to a server and, at random moments,
  * cuts one of them in both directions at once, without a close handshake: what a network blip
  * does to a WebSocket. Cuts happen while the proxy is {@linkplain #startCutting cutting}, up to a
- * total, so a test stays bounded.
+ * total, so a test stays bounded. It can also {@linkplain #swallowEverything swallow} what crosses
+ * the connections open at a moment: bytes are still read, so neither side's writes block, but
+ * nothing is delivered and nothing is closed, as a network that silently drops packets does.
  */
 final class ChaosProxy implements AutoCloseable {
 
@@ -38,9 +41,20 @@ final class ChaosProxy implements AutoCloseable {
     });
     private final List<Link> links = new ArrayList<>();
     private final AtomicInteger cuts = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
 
-    /** One proxied connection: the client's socket and the server's. */
-    private record Link(Socket client, Socket server) {
+    /** One proxied connection: the client's socket and the server's, and which directions still deliver. */
+    private static final class Link {
+        final Socket client;
+        final Socket server;
+        volatile boolean upstreamSwallowed;
+        volatile boolean downstreamSwallowed;
+
+        Link(Socket client, Socket server) {
+            this.client = client;
+            this.server = server;
+        }
+
         void cut() {
             closeQuietly(client);
             closeQuietly(server);
@@ -73,6 +87,30 @@ final class ChaosProxy implements AutoCloseable {
         return open.size();
     }
 
+    /** How many connections the proxy has accepted so far. */
+    int connections() {
+        return connections.get();
+    }
+
+    /** From now on, the connections open now deliver nothing, either way. */
+    void swallowEverything() {
+        forEachOpenLink(link -> {
+            link.upstreamSwallowed = true;
+            link.downstreamSwallowed = true;
+        });
+    }
+
+    /** From now on, the connections open now deliver nothing from the server to the client. */
+    void swallowReplies() {
+        forEachOpenLink(link -> link.downstreamSwallowed = true);
+    }
+
+    private void forEachOpenLink(Consumer<Link> change) {
+        synchronized (links) {
+            links.forEach(change);
+        }
+    }
+
     /** How many connections have been cut so far. */
     int cuts() {
         return cuts.get();
@@ -88,7 +126,7 @@ final class ChaosProxy implements AutoCloseable {
         next[0] = () -> {
             Link victim = null;
             synchronized (links) {
-                links.removeIf(link -> link.client().isClosed() || link.server().isClosed());
+                links.removeIf(link -> link.client.isClosed() || link.server.isClosed());
                 if (!links.isEmpty()) {
                     victim = links.remove(random.nextInt(links.size()));
                 }
@@ -121,19 +159,23 @@ final class ChaosProxy implements AutoCloseable {
                 synchronized (links) {
                     links.add(link);
                 }
-                pumps.execute(() -> pump(client, server, link));
-                pumps.execute(() -> pump(server, client, link));
+                connections.incrementAndGet();
+                pumps.execute(() -> pump(client, server, link, true));
+                pumps.execute(() -> pump(server, client, link, false));
             } catch (IOException closed) {
                 return;
             }
         }
     }
 
-    private static void pump(Socket from, Socket to, Link link) {
+    private static void pump(Socket from, Socket to, Link link, boolean upstream) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
+                if (upstream ? link.upstreamSwallowed : link.downstreamSwallowed) {
+                    continue;
+                }
                 out.write(buffer, 0, read);
                 out.flush();
             }

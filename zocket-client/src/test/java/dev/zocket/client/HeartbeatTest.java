@@ -60,7 +60,7 @@ class HeartbeatTest {
         Recorder recorder = new Recorder();
         BlockingQueue<ConnectionStatus> statuses = new LinkedBlockingQueue<>();
         try (ZocketServer server = TestServer.builder(recorder).start();
-                BlackHoleProxy proxy = new BlackHoleProxy(server.port());
+                ChaosProxy proxy = new ChaosProxy(server.port());
                 ZocketClient client = client(proxy.url()).build()) {
             CounterHandle counter = CounterHandle.of(client, "silent");
             assertEquals(1, counter.increment().get(30, TimeUnit.SECONDS));
@@ -82,7 +82,7 @@ class HeartbeatTest {
         Recorder recorder = new Recorder();
         BlockingQueue<ConnectionStatus> statuses = new LinkedBlockingQueue<>();
         try (ZocketServer server = TestServer.builder(recorder).start();
-                BlackHoleProxy proxy = new BlackHoleProxy(server.port());
+                ChaosProxy proxy = new ChaosProxy(server.port());
                 ZocketClient client = client(proxy.url()).build()) {
             CounterHandle counter = CounterHandle.of(client, "answers-lost");
             assertEquals(1, counter.increment().get(30, TimeUnit.SECONDS));
@@ -101,7 +101,7 @@ class HeartbeatTest {
     void withReconnectionOffASilentConnectionEndsTheClientAndFailsTheCallInFlight() throws Exception {
         Recorder recorder = new Recorder();
         try (ZocketServer server = TestServer.builder(recorder).start();
-                BlackHoleProxy proxy = new BlackHoleProxy(server.port());
+                ChaosProxy proxy = new ChaosProxy(server.port());
                 ZocketClient client = client(proxy.url()).reconnect(false).build()) {
             CounterHandle counter = CounterHandle.of(client, "silent-for-good");
             assertEquals(1, counter.increment().get(30, TimeUnit.SECONDS));
