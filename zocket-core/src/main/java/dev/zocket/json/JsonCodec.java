@@ -30,6 +30,7 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.util.RawValue;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.MapperConfig;
 import tools.jackson.databind.SerializationConfig;
@@ -140,6 +141,14 @@ public final class JsonCodec {
      */
     public JsonNode lazy(Object value) {
         return value == null ? nodes().nullNode() : nodes().pojoNode(value);
+    }
+
+    /**
+     * Wraps JSON text already encoded, to be written as it is, unchecked: for a value encoded once
+     * and embedded in several messages. {@code json} must be one valid JSON document.
+     */
+    public JsonNode raw(String json) {
+        return nodes().pojoNode(new RawValue(Objects.requireNonNull(json, "json")));
     }
 
     /** Encodes a value as JSON text. */

@@ -93,6 +93,12 @@ class ProtocolCodecTest {
     }
 
     @Test
+    void aResultEncodedAlreadyIsWrittenAsItIs() {
+        assertEquals("{\"type\":\"rpc:result\",\"id\":\"r\",\"result\":{\"count\":1,\"by\":\"é\"},\"replayed\":true}",
+                CODEC.encodeToString(RpcResult.success("q", JSON.raw("{\"count\":1,\"by\":\"é\"}")).replayFor("r")));
+    }
+
+    @Test
     void encodesTheExtensionFieldsOnlyWhenPresent() {
         assertEquals("{\"type\":\"rpc\",\"id\":\"r\",\"actor\":\"counter\",\"actorId\":\"c\",\"method\":\"increment\","
                 + "\"idempotencyKey\":\"k-1\",\"baseVersion\":4}",

@@ -392,6 +392,7 @@ final class ActorInstance<C, S extends Record, E> {
             MethodResult result) {
         OutgoingMessage reply;
         RpcResult outcome;
+        String resultJson = null;
         try {
             var json = registry.codecs().json();
             if (!(result instanceof MethodResult.Value value)) {
@@ -399,12 +400,14 @@ final class ActorInstance<C, S extends Record, E> {
             } else if (digest == null) {
                 outcome = RpcResult.success(call.id(), json.lazy(value.value()));
             } else {
-                // Kept for replays: a tree, so later changes to the returned objects cannot alter it.
-                outcome = RpcResult.success(call.id(), json.toTree(value.value()));
+                // Encoded once, for the answer, its replays and the change log alike; text cannot
+                // change later, as the returned objects could.
+                resultJson = json.toJson(value.value());
+                outcome = RpcResult.success(call.id(), json.raw(resultJson));
             }
             reply = registry.codecs().encode(outcome);
             commit(finished, call.method(), digest == null ? null
-                    : new KeyedCall(call.idempotencyKey(), digest, outcome.result() == null ? null : outcome.result().toString()));
+                    : new KeyedCall(call.idempotencyKey(), digest, resultJson));
         } catch (RpcException refused) {
             failAfterRunning(peer, call, digest, receivedNanos, RpcErrors.fromHandler(refused), refused);
             return;

@@ -48,7 +48,7 @@ final class StoredOutcomes {
         for (int i = newestFirst.size() - 1; i >= 0; i--) {
             Change change = newestFirst.get(i);
             RpcResult result = change.result() == null ? RpcResult.successVoid(NO_ID)
-                    : RpcResult.success(NO_ID, json.parse(change.result()));
+                    : RpcResult.success(NO_ID, json.raw(change.result()));
             long age = Duration.between(change.time(), now).toNanos();
             int bytes = change.result() == null ? 0 : change.result().length();
             into.record(change.idempotencyKey(), new CallOutcomes.Outcome(change.requestDigest(), result, bytes,
