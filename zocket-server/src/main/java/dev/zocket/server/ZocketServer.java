@@ -4,6 +4,7 @@ import dev.zocket.server.internal.host.ActorHost;
 import dev.zocket.server.internal.host.HostSettings;
 import dev.zocket.server.internal.host.StatsView;
 import dev.zocket.server.internal.authz.Authorization;
+import dev.zocket.server.internal.runtime.CallerLoopExecutor;
 import dev.zocket.server.internal.runtime.Durability;
 import dev.zocket.server.internal.studio.Studio;
 import dev.zocket.server.internal.transport.FatalErrors;
@@ -80,7 +81,7 @@ public final class ZocketServer implements AutoCloseable {
         Authorization authorization = studio == null ? settings.authorization()
                 : studio.authorization(settings.authorization());
         this.actors = new ActorHost(settings.catalog(), limits, settings.json(), meterRegistry, time,
-                builder.executor != null ? builder.executor : ownExecutor, authorization,
+                builder.executor != null ? builder.executor : new CallerLoopExecutor(ownExecutor), authorization,
                 builder.store == null ? null : new Durability(builder.store, builder.memoryOnly, builder.retention));
         this.stats = new StatsView(actors.metrics());
         try {
@@ -390,9 +391,12 @@ public final class ZocketServer implements AutoCloseable {
         }
 
         /**
-         * The pool actor messages run on. By default a work-stealing pool with one thread per
-         * core. Supply your own if handlers block (on a database, say); the server does not shut
-         * it down.
+         * The pool actor messages run on. By default a message from a client runs on the I/O
+         * thread that read it, right after the read, and its answer leaves in the same turn;
+         * messages from elsewhere (timers, commits, the HTTP side) and every message of a durable
+         * actor run on a work-stealing pool with one thread per core. Handlers must therefore
+         * not block: supply your own pool if they do (on a database, say), and every message
+         * runs there. The server does not shut a supplied pool down.
          */
         public Builder executor(ExecutorService executor) {
             this.executor = Objects.requireNonNull(executor, "executor");

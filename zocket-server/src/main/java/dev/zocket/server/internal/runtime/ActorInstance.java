@@ -81,7 +81,7 @@ final class ActorInstance<C, S extends Record, E> {
         this.key = key;
         this.type = type;
         this.registry = registry;
-        this.mailbox = new Mailbox(registry.executor(), registry.limits().maxMailboxDepth());
+        this.mailbox = new Mailbox(registry.executorFor(key.actor()), registry.limits().maxMailboxDepth());
         this.context = new InstanceContext<>(this);
         this.audience = new Audience(registry.metrics());
         this.views = type.binding().views() == null ? null : ViewFanout.of(type.binding().views(),

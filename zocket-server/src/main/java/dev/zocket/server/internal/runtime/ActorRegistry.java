@@ -262,8 +262,12 @@ public final class ActorRegistry {
         return time;
     }
 
-    Executor executor() {
-        return executor;
+    /**
+     * Where {@code actorType}'s messages run. Durable instances wait for their commits, so they
+     * never run on an I/O loop.
+     */
+    Executor executorFor(String actorType) {
+        return durabilityOf(actorType) != null ? CallerLoopExecutor.forBlocking(executor) : executor;
     }
 
     ServerLimits limits() {

@@ -1,5 +1,6 @@
 package dev.zocket.server.internal.transport;
 
+import dev.zocket.server.internal.runtime.LoopThread;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
@@ -8,6 +9,7 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * an interest change. A socket is asked to be written at most once until its flush starts, and
  * a flush writes up to {@value #GATHER} queued frames per system call.
  */
-final class EventLoop implements Runnable {
+final class EventLoop implements Runnable, LoopThread.Loop {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventLoop.class);
 
@@ -47,6 +49,8 @@ final class EventLoop implements Runnable {
     private final Queue<Registration> registrations = new ConcurrentLinkedQueue<>();
     private final Queue<WebSocketConnection> flushes = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    /** Tasks this thread queued for itself (actor messages it read); this thread only. */
+    private final ArrayDeque<Runnable> afterTurn = new ArrayDeque<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private final ByteBuffer[] gather = new ByteBuffer[GATHER];
     private final long heartbeatNanos;
@@ -54,6 +58,10 @@ final class EventLoop implements Runnable {
     private final long housekeepingNanos;
     private volatile boolean running = true;
     private long nextHousekeeping;
+    /** When the tasks now running started, or 0 between them; read by {@link #warnIfBlocked}. */
+    private volatile long tasksSinceNanos;
+    /** The {@link #tasksSinceNanos} last warned about; the checker's thread only. */
+    private long warnedAbout;
 
     private record Registration(SelectableChannel channel, int interest, Object attachment) {}
 
@@ -68,7 +76,7 @@ final class EventLoop implements Runnable {
         this.frameTimeoutNanos = frameTimeout.toNanos();
         this.housekeepingNanos = Math.min(HOUSEKEEPING_NANOS,
                 Math.max(1, Math.min(heartbeatNanos, frameTimeoutNanos) / 4));
-        this.thread = new Thread(this, name);
+        this.thread = new LoopThread(this, this, name);
         thread.setDaemon(true);
     }
 
@@ -119,8 +127,12 @@ final class EventLoop implements Runnable {
     public void run() {
         try {
             while (running) {
-                long timeoutMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextHousekeeping - System.nanoTime()));
-                selector.select(this::handle, timeoutMillis);
+                if (afterTurn.isEmpty()) {
+                    long timeoutMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextHousekeeping - System.nanoTime()));
+                    selector.select(this::handle, timeoutMillis);
+                } else {
+                    selector.selectNow(this::handle); // tasks are waiting: poll, do not sleep
+                }
                 wakeupPending.set(false);
                 registerPending();
                 long now = System.nanoTime();
@@ -128,7 +140,8 @@ final class EventLoop implements Runnable {
                     housekeeping(now);
                     nextHousekeeping = now + housekeepingNanos;
                 }
-                flushPending(); // last, so frames queued above (pongs, pings, handshakes) go out now
+                runTasks();
+                flushPending(); // last, so frames queued above (answers, pongs, pings, handshakes) go out now
             }
         } catch (IOException | RuntimeException e) {
             LOG.error("The I/O loop {} failed; its connections are dropped", thread.getName(), e);
@@ -136,8 +149,61 @@ final class EventLoop implements Runnable {
             FatalErrors.haltIfFatal(e);
             throw e;
         } finally {
+            running = false; // from here on runAfterTurn says no: what closeAll queues goes to the pool
+            runTasks();
             closeAll();
         }
+    }
+
+    @Override
+    public boolean runAfterTurn(Runnable task) {
+        if (!running) {
+            return false;
+        }
+        afterTurn.add(task);
+        return true;
+    }
+
+    /**
+     * Runs the tasks queued before this call; those they queue wait for the next turn, so a busy
+     * instance cannot keep the loop from its sockets.
+     */
+    private void runTasks() {
+        int n = afterTurn.size();
+        if (n == 0) {
+            return;
+        }
+        tasksSinceNanos = System.nanoTime() | 1; // never 0, which means "not running tasks"
+        try {
+            for (; n > 0; n--) {
+                Runnable task = afterTurn.poll();
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.error("An actor task failed on {}", thread.getName(), e);
+                }
+            }
+        } finally {
+            tasksSinceNanos = 0;
+        }
+    }
+
+    /**
+     * Logs, once per occurrence, that this loop's tasks have run for longer than {@code limit}:
+     * a handler blocks, and every connection of this loop waits for it. Called periodically from
+     * another thread.
+     */
+    void warnIfBlocked(long now, long limitNanos) {
+        long since = tasksSinceNanos;
+        if (since == 0 || since == warnedAbout || now - since <= limitNanos) {
+            return;
+        }
+        warnedAbout = since;
+        Throwable where = new Throwable("where " + thread.getName() + " is");
+        where.setStackTrace(thread.getStackTrace());
+        LOG.warn("Actor handlers have held the I/O thread {} for {} ms; its connections wait meanwhile. Handlers"
+                + " must not block: give the server an executor of its own (ZocketServer.Builder.executor) if"
+                + " they do", thread.getName(), TimeUnit.NANOSECONDS.toMillis(now - since), where);
     }
 
     private void handle(SelectionKey key) {

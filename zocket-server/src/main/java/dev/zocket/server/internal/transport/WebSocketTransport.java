@@ -1,5 +1,6 @@
 package dev.zocket.server.internal.transport;
 
+import dev.zocket.Subscription;
 import dev.zocket.server.AuthenticationException;
 import dev.zocket.server.Authenticator;
 import dev.zocket.server.HandshakeRequest;
@@ -28,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketAdapter;
 import org.java_websocket.drafts.Draft;
@@ -43,8 +45,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The WebSocket endpoint: Java-WebSocket's protocol engine ({@code WebSocketImpl}, {@code
  * Draft_6455}) driven by our own {@link EventLoop}s, one per core. Its callbacks run on the loop
- * threads, so they only authenticate, parse and queue (through {@link ProtocolHandler}); actor
- * code never runs here.
+ * threads and only authenticate, parse and queue (through {@link ProtocolHandler}); the actor
+ * messages they queue run on the same loop once its turn's reads are done (see {@code
+ * CallerLoopExecutor}), and a loop held up by them for more than {@value #BLOCKED_WARNING_MILLIS}
+ * ms is reported.
  *
  * <p>Java-WebSocket's own server loop is not used: it keeps every connection it has written to in
  * its selected-key set, so each wake-up of its selector costs time in proportion to the idle
@@ -58,6 +62,8 @@ public final class WebSocketTransport extends WebSocketAdapter {
     private static final int ACCEPT_BACKLOG = 1024;
     private static final int ACCEPTS_PER_TURN = 64;
     private static final long REFUSAL_LOG_INTERVAL_NANOS = 1_000_000_000L;
+    static final long BLOCKED_WARNING_MILLIS = 2_000;
+    private static final Duration BLOCKED_CHECK_INTERVAL = Duration.ofMillis(500);
     private static final byte[] OVER_CAPACITY = ("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\n"
             + "Content-Length: 21\r\nRetry-After: 5\r\nConnection: close\r\n\r\nToo many connections\n")
             .getBytes(StandardCharsets.US_ASCII);
@@ -78,6 +84,7 @@ public final class WebSocketTransport extends WebSocketAdapter {
     // Accepting loop only: refusals over the connection limit are logged at most once a second.
     private long lastRefusalLogNanos = System.nanoTime() - REFUSAL_LOG_INTERVAL_NANOS - 1;
     private long refusedSinceLogged;
+    private volatile Subscription blockedCheck;
 
     private WebSocketTransport(ServerSocketChannel server, EventLoop[] loops, ProtocolHandler protocol,
             Authenticator authenticator, ServerLimits limits, ServerMetrics metrics, TimeSource time) {
@@ -119,7 +126,20 @@ public final class WebSocketTransport extends WebSocketAdapter {
             loop.start();
         }
         loops[0].registerAcceptor(server, transport::acceptPending);
+        transport.checkForBlockedLoops();
         return transport;
+    }
+
+    private void checkForBlockedLoops() {
+        blockedCheck = time.schedule(BLOCKED_CHECK_INTERVAL, () -> {
+            long now = System.nanoTime();
+            for (EventLoop loop : loops) {
+                loop.warnIfBlocked(now, TimeUnit.MILLISECONDS.toNanos(BLOCKED_WARNING_MILLIS));
+            }
+            if (!refusing) {
+                checkForBlockedLoops();
+            }
+        });
     }
 
     /** The bound port; the one the system chose when 0 was asked for. */
@@ -138,6 +158,10 @@ public final class WebSocketTransport extends WebSocketAdapter {
      */
     public void stop(Duration timeout, String reason) throws InterruptedException {
         refusing = true;
+        Subscription check = blockedCheck;
+        if (check != null) {
+            check.cancel();
+        }
         try {
             server.close();
         } catch (IOException e) {
