@@ -8,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The message queue of one actor instance. At most one message runs at a time, on the shared
- * executor; a drain runs a batch of messages and then yields the thread to other instances.
+ * The message queue of one actor instance. At most one message runs at a time, on its executor
+ * (for most instances a {@link CallerLoopExecutor}: the I/O loop that queued the first message of
+ * a drain runs it); a drain runs a batch of messages and then yields the thread to other instances.
  * {@code runLock} is held while messages run; it is only ever contended in the hand-over from a
  * suspending drain to {@link #resume}.
  *
