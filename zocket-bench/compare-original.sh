@@ -15,8 +15,10 @@
 # Environment:
 #   ROUNDS            fresh-server runs per server and workload (default 3)
 #   WORKLOADS         any of: rpc-64 hot-16 rpc-1 fanout connect (default all)
-#   JAVA_SERVER_OPTS  JVM options of the Java server (default: those docs/server.md recommends for a
-#                     small machine; JAVA_SERVER_OPTS= runs it with the JVM's defaults)
+#   JAVA_SERVER_OPTS  JVM options of the Java server (default: those docs/server.md recommends;
+#                     JAVA_SERVER_OPTS= runs it with the JVM's defaults)
+#   JAVA_C1_OPTS      if set, a second Java server, "java-c1", runs with these options in every
+#                     round too, e.g. "$JAVA_SERVER_OPTS -XX:TieredStopAtLevel=1" (see docs/server.md)
 #   EXTRA_ARGS        more load generator options for every run, e.g. "--warmup 2 --duration 5"
 #   BUN_VERSION       default 1.4.5
 #   ORIGINAL_REPO     default https://github.com/ChiChuRita/zocket.git
@@ -31,7 +33,7 @@ jar=${JAR:-$here/target/benchmarks.jar}
 
 ROUNDS=${ROUNDS:-3}
 WORKLOADS=${WORKLOADS:-"rpc-64 hot-16 rpc-1 fanout connect"}
-JAVA_SERVER_OPTS=${JAVA_SERVER_OPTS-"-XX:+UseSerialGC -Xms32m -Xmn16m -Xmx512m -XX:TieredStopAtLevel=1"}
+JAVA_SERVER_OPTS=${JAVA_SERVER_OPTS-"-XX:+UseSerialGC -Xms32m -Xmn16m -Xmx512m"}
 BUN_VERSION=${BUN_VERSION:-1.4.5}
 ORIGINAL_REPO=${ORIGINAL_REPO:-https://github.com/ChiChuRita/zocket.git}
 ORIGINAL_COMMIT=${ORIGINAL_COMMIT:-31b1d8fd9914b08e956ed28eed324b67020e6fac}
@@ -94,7 +96,10 @@ console.log(`ws://127.0.0.1:${server.port}`);
 EOF
 
 java_cmd="java $JAVA_SERVER_OPTS -cp $jar dev.zocket.bench.BenchServer --port 0"
+java_c1_cmd="java ${JAVA_C1_OPTS:-} -cp $jar dev.zocket.bench.BenchServer --port 0"
 bun_cmd="$bun $work/bench-server.ts"
+servers="java bun"
+[[ -n ${JAVA_C1_OPTS:-} ]] && servers="java java-c1 bun"
 {
     echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo "machine: $(nproc) cores, $(awk '/MemTotal/ {print $2 " kB"}' /proc/meminfo), $(uname -sr)"
@@ -103,6 +108,7 @@ bun_cmd="$bun $work/bench-server.ts"
     echo "bun: $("$bun" --version)"
     echo "original: $ORIGINAL_REPO @ $ORIGINAL_COMMIT"
     echo "java server: $java_cmd"
+    [[ -n ${JAVA_C1_OPTS:-} ]] && echo "java-c1 server: $java_c1_cmd"
 } | tee "$OUT/session.txt" >&2
 
 args_for() {
@@ -119,9 +125,13 @@ args_for() {
 for workload in $WORKLOADS; do
     for round in $(seq 1 "$ROUNDS"); do
         # Alternate which server goes first, so neither always runs on the warmer (or busier) machine.
-        if (( round % 2 )); then order="java bun"; else order="bun java"; fi
+        if (( round % 2 )); then order=$servers; else order=$(echo "$servers" | tr ' ' '\n' | tac | tr '\n' ' '); fi
         for server in $order; do
-            if [[ $server == java ]]; then cmd=$java_cmd; else cmd=$bun_cmd; fi
+            case $server in
+                java) cmd=$java_cmd ;;
+                java-c1) cmd=$java_c1_cmd ;;
+                *) cmd=$bun_cmd ;;
+            esac
             echo "== $workload, round $round, $server (load $(cut -d' ' -f1 /proc/loadavg))" >&2
             # shellcheck disable=SC2046
             java -cp "$jar" dev.zocket.bench.load.LoadGenerator $(args_for "$workload") \
@@ -131,9 +141,9 @@ for workload in $WORKLOADS; do
     done
 done
 
-python3 - "$OUT" $WORKLOADS <<'EOF'
+python3 - "$OUT" "$servers" $WORKLOADS <<'EOF'
 import glob, json, statistics, sys
-out, workloads = sys.argv[1], sys.argv[2:]
+out, servers, workloads = sys.argv[1], sys.argv[2].split(), sys.argv[3:]
 
 def runs(workload, server):
     result = []
@@ -153,7 +163,7 @@ def cpu(run, key):
 
 rows = []
 for workload in workloads:
-    for server in ("java", "bun"):
+    for server in servers:
         rs = runs(workload, server)
         if not rs:
             continue
@@ -200,13 +210,14 @@ last = None
 for workload, server, n, figures in rows:
     if workload != last:
         print()
-        print(f"{workload:<8} {'server':<6} {'runs':>4}  " + "  ".join(f"{k:>13}" for k in figures))
+        print(f"{workload:<8} {'server':<8} {'runs':>4}  " + "  ".join(f"{k:>13}" for k in figures))
         last = workload
-    print(f"{'':<8} {server:<6} {n:>4}  " + "  ".join(f"{fmt(v):>13}" for v in figures.values()))
+    print(f"{'':<8} {server:<8} {n:>4}  " + "  ".join(f"{fmt(v):>13}" for v in figures.values()))
     if server == "bun":
-        java = next((f for w, s, _, f in rows if w == workload and s == "java"), None)
-        if java:
-            ratio = {k: (java[k] / v if isinstance(v, (int, float)) and v and isinstance(java[k], (int, float)) else None)
-                     for k, v in figures.items()}
-            print(f"{'':<8} {'java/bun':<11}  " + "  ".join(f"{fmt(r) if r is None else f'{r:.2f}x':>13}" for r in ratio.values()))
+        for name in (s for s in servers if s != "bun"):
+            java = next((f for w, s, _, f in rows if w == workload and s == name), None)
+            if java:
+                ratio = {k: (java[k] / v if isinstance(v, (int, float)) and v and isinstance(java[k], (int, float)) else None)
+                         for k, v in figures.items()}
+                print(f"{'':<8} {name + '/bun':<13}  " + "  ".join(f"{fmt(r) if r is None else f'{r:.2f}x':>13}" for r in ratio.values()))
 EOF
