@@ -311,7 +311,8 @@ final class ActorInstance<C, S extends Record, E> {
         if (earlier == null) {
             return false;
         }
-        RpcResult answer = earlier.requestDigest().equals(digest) ? earlier.result().replayFor(call.id())
+        RpcResult answer = earlier.requestDigest().equals(digest)
+                ? earlier.replayFor(call.id(), registry.codecs().json())
                 : RpcResult.failure(call.id(), ErrorCode.CONFLICT, "Idempotency key " + call.idempotencyKey()
                         + " was used for another call: a key names one call");
         peer.reply(registry.codecs().encode(answer));
@@ -328,19 +329,15 @@ final class ActorInstance<C, S extends Record, E> {
                     limits.callOutcomeRetention());
         }
         if (durability != null && !storedOutcomesRead) {
-            StoredOutcomes.read(durability, key, registry.codecs().json(), registry.limits(), registry.time().nanoTime(),
-                    outcomes);
+            StoredOutcomes.read(durability, key, registry.limits(), registry.time().nanoTime(), outcomes);
             storedOutcomesRead = true;
         }
         return outcomes;
     }
 
     /** Remembers the outcome of a keyed call that ran, for repeats of its key. */
-    private void remember(RpcCall call, String digest, RpcResult outcome, int bytes) {
-        if (digest != null) {
-            outcomes().record(call.idempotencyKey(),
-                    new CallOutcomes.Outcome(digest, outcome, bytes, registry.time().nanoTime()));
-        }
+    private void remember(RpcCall call, CallOutcomes.Outcome outcome) {
+        outcomes().record(call.idempotencyKey(), outcome, registry.time().nanoTime());
     }
 
     /**
@@ -417,7 +414,9 @@ final class ActorInstance<C, S extends Record, E> {
         } finally {
             transaction = null;
         }
-        remember(call, digest, outcome, reply.bytes().length);
+        if (digest != null) {
+            remember(call, CallOutcomes.Outcome.returned(digest, resultJson));
+        }
         peer.reply(reply);
         registry.metrics().rpcCompleted(key.actor(), "ok", registry.time().nanoTime() - receivedNanos);
     }
@@ -425,8 +424,10 @@ final class ActorInstance<C, S extends Record, E> {
     /** A call that ran and failed: its failure is its outcome, which a repeat of its key gets again. */
     private void failAfterRunning(Peer peer, RpcCall call, String digest, long receivedNanos,
             RpcErrors.Failure failure, Throwable cause) {
-        OutgoingMessage reply = fail(peer, call, receivedNanos, failure, cause);
-        remember(call, digest, RpcResult.failure(call.id(), failure.code(), failure.message()), reply.bytes().length);
+        fail(peer, call, receivedNanos, failure, cause);
+        if (digest != null) {
+            remember(call, CallOutcomes.Outcome.failed(digest, failure.code(), failure.message()));
+        }
     }
 
     private OutgoingMessage fail(Peer peer, RpcCall call, long receivedNanos, RpcErrors.Failure failure,

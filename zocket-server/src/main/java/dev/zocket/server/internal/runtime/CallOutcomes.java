@@ -1,26 +1,73 @@
 package dev.zocket.server.internal.runtime;
 
+import dev.zocket.ErrorCode;
+import dev.zocket.json.JsonCodec;
 import dev.zocket.protocol.RpcResult;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.Objects;
 
 /**
  * The outcomes of one instance's recent calls that carried an idempotency key, so that a repeat
  * of a key is answered with what the first call returned instead of running again. Bounded in
  * count, bytes and age; what falls out is forgotten, and a repeat of its key runs as a new call.
  *
+ * <p>Every keyed call is remembered, and most outlive many young collections (a thousand calls
+ * per instance, or ten minutes, by default), so their shape is what the collector pays for: as
+ * records holding strings and a result tree they were eleven objects and about 500 bytes a call,
+ * copied at every young collection until promoted, which cost a third of the server's calls per
+ * core-second (docs/benchmarks.md). Each outcome is therefore packed into one byte array, kept in
+ * a ring in the order recorded (the oldest is the first forgotten) and found through an
+ * open-addressing index of the key hashes; looking a key up allocates nothing unless it is found.
+ *
  * <p>Used only inside the instance's mailbox messages: not thread-safe.
  */
 final class CallOutcomes {
 
-    /** One remembered outcome. {@code result} carries the first call's id; a replay takes the new one. */
-    record Outcome(String requestDigest, RpcResult result, int bytes, long recordedNanos) {}
+    /** What a call ended with, as remembered: its request digest, and a result or a failure. */
+    record Outcome(String requestDigest, String resultJson, ErrorCode code, String message) {
+
+        Outcome {
+            Objects.requireNonNull(requestDigest, "requestDigest");
+        }
+
+        /** A call that returned {@code resultJson}, or nothing when it is {@code null}. */
+        static Outcome returned(String requestDigest, String resultJson) {
+            return new Outcome(requestDigest, resultJson, null, null);
+        }
+
+        static Outcome failed(String requestDigest, ErrorCode code, String message) {
+            return new Outcome(requestDigest, null, Objects.requireNonNull(code), Objects.requireNonNull(message));
+        }
+
+        /** The answer to a repeat of the key whose call has the id {@code callId}. */
+        RpcResult replayFor(String callId, JsonCodec json) {
+            RpcResult original = code != null ? RpcResult.failure(callId, code, message)
+                    : resultJson == null ? RpcResult.successVoid(callId)
+                    : RpcResult.success(callId, json.raw(resultJson));
+            return original.replayFor(callId);
+        }
+    }
+
+    private static final byte VOID = 0;
+    private static final byte VALUE = 1;
+    private static final byte FAILURE = 2;
+    private static final ErrorCode[] CODES = ErrorCode.values();
+    private static final int INITIAL_CAPACITY = 8;
 
     private final int maxCount;
     private final long maxBytes;
     private final long retentionNanos;
-    private final LinkedHashMap<String, Outcome> byKey = new LinkedHashMap<>();
+    /** The ring, oldest at {@code head}; a {@code null} inside the span is a forgotten entry. */
+    private byte[][] entries = new byte[INITIAL_CAPACITY][];
+    private long[] recordedNanos = new long[INITIAL_CAPACITY];
+    private int[] hashes = new int[INITIAL_CAPACITY];
+    private int head;
+    private int span;
+    /** Slot + 1 of each entry by key hash, linear probing; 0 is empty. Twice the ring's size. */
+    private int[] index = new int[2 * INITIAL_CAPACITY];
+    private int count;
     private long bytes;
 
     CallOutcomes(int maxCount, long maxBytes, Duration retention) {
@@ -32,40 +79,212 @@ final class CallOutcomes {
     /** The outcome remembered for {@code key}, or {@code null}; forgets what has aged out first. */
     Outcome find(String key, long nowNanos) {
         expire(nowNanos);
-        return byKey.get(key);
+        int probe = probeOf(key);
+        return probe < 0 ? null : decode(entries[index[probe] - 1]);
     }
 
     /**
      * Remembers an outcome. The newest outcome is always kept, even alone past the byte bound: a
      * caller waiting for its answer must be able to repeat its key at least once.
      */
-    void record(String key, Outcome outcome) {
-        Outcome replaced = byKey.remove(key);
-        if (replaced != null) {
-            bytes -= replaced.bytes();
+    void record(String key, Outcome outcome, long nowNanos) {
+        int earlier = probeOf(key);
+        if (earlier >= 0) {
+            forget(index[earlier] - 1);
         }
-        byKey.put(key, outcome);
-        bytes += outcome.bytes();
-        Iterator<Outcome> oldestFirst = byKey.values().iterator();
-        while ((byKey.size() > maxCount || bytes > maxBytes) && byKey.size() > 1) {
-            bytes -= oldestFirst.next().bytes();
-            oldestFirst.remove();
+        byte[] entry = encode(key, outcome);
+        if (span == entries.length) {
+            resize(count + 1 > entries.length / 2 ? entries.length * 2 : entries.length);
+        }
+        int slot = (head + span) & (entries.length - 1);
+        entries[slot] = entry;
+        recordedNanos[slot] = nowNanos;
+        hashes[slot] = key.hashCode();
+        span++;
+        count++;
+        bytes += entry.length;
+        insertIntoIndex(slot);
+        while ((count > maxCount || bytes > maxBytes) && count > 1) {
+            forgetOldest();
         }
     }
 
     int size() {
-        return byKey.size();
+        return count;
+    }
+
+    long bytes() {
+        return bytes;
     }
 
     private void expire(long nowNanos) {
-        Iterator<Outcome> oldestFirst = byKey.values().iterator();
-        while (oldestFirst.hasNext()) {
-            Outcome oldest = oldestFirst.next();
-            if (nowNanos - oldest.recordedNanos() < retentionNanos) {
-                return;
-            }
-            bytes -= oldest.bytes();
-            oldestFirst.remove();
+        while (span > 0 && (entries[head] == null || nowNanos - recordedNanos[head] >= retentionNanos)) {
+            forgetOldest();
         }
+    }
+
+    /** Drops the entry at the head of the ring (a forgotten one is skipped over). */
+    private void forgetOldest() {
+        if (entries[head] != null) {
+            forget(head);
+        }
+        head = (head + 1) & (entries.length - 1);
+        span--;
+        while (span > 0 && entries[head] == null) {
+            head = (head + 1) & (entries.length - 1);
+            span--;
+        }
+    }
+
+    private void forget(int slot) {
+        removeFromIndex(slot);
+        bytes -= entries[slot].length;
+        entries[slot] = null;
+        count--;
+    }
+
+    /** The index position holding {@code key}'s slot, or -1. */
+    private int probeOf(String key) {
+        int hash = key.hashCode();
+        int mask = index.length - 1;
+        for (int i = mix(hash) & mask; index[i] != 0; i = (i + 1) & mask) {
+            int slot = index[i] - 1;
+            if (hashes[slot] == hash && keyEquals(entries[slot], key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void insertIntoIndex(int slot) {
+        int mask = index.length - 1;
+        int i = mix(hashes[slot]) & mask;
+        while (index[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        index[i] = slot + 1;
+    }
+
+    /** Removes {@code slot} from the index, shifting back the entries probed past it. */
+    private void removeFromIndex(int slot) {
+        int mask = index.length - 1;
+        int hole = mix(hashes[slot]) & mask;
+        while (index[hole] != slot + 1) {
+            hole = (hole + 1) & mask;
+        }
+        for (int i = (hole + 1) & mask; index[i] != 0; i = (i + 1) & mask) {
+            int home = mix(hashes[index[i] - 1]) & mask;
+            // Moves back unless its home lies cyclically in (hole, i]: then it is where it must be.
+            boolean stays = hole <= i ? hole < home && home <= i : hole < home || home <= i;
+            if (!stays) {
+                index[hole] = index[i];
+                hole = i;
+            }
+        }
+        index[hole] = 0;
+    }
+
+    /** Re-lays the ring from slot 0 without forgotten entries, at {@code capacity}, and rebuilds the index. */
+    private void resize(int capacity) {
+        byte[][] oldEntries = entries;
+        long[] oldRecorded = recordedNanos;
+        int[] oldHashes = hashes;
+        int oldMask = oldEntries.length - 1;
+        entries = new byte[capacity][];
+        recordedNanos = new long[capacity];
+        hashes = new int[capacity];
+        index = new int[2 * capacity];
+        int kept = 0;
+        for (int i = 0; i < span; i++) {
+            int from = (head + i) & oldMask;
+            if (oldEntries[from] != null) {
+                entries[kept] = oldEntries[from];
+                recordedNanos[kept] = oldRecorded[from];
+                hashes[kept] = oldHashes[from];
+                insertIntoIndex(kept);
+                kept++;
+            }
+        }
+        head = 0;
+        span = kept;
+    }
+
+    private static int mix(int hash) {
+        return hash ^ (hash >>> 16);
+    }
+
+    // An entry: key length and UTF-16 units, digest length and units, kind, then the result's
+    // UTF-8 JSON (VALUE) or the error code's ordinal and the message's UTF-8 (FAILURE).
+
+    /** The bytes {@code outcome} of {@code key} takes against the byte bound: its entry's length. */
+    static int sizeOf(String key, Outcome outcome) {
+        return 4 + 2 * key.length() + 4 + 2 * outcome.requestDigest().length() + 2 + tail(outcome).length;
+    }
+
+    private static byte[] tail(Outcome outcome) {
+        String text = outcome.code() != null ? outcome.message() : outcome.resultJson();
+        return text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] encode(String key, Outcome outcome) {
+        String digest = outcome.requestDigest();
+        byte[] tail = tail(outcome);
+        ByteBuffer entry = ByteBuffer.allocate(4 + 2 * key.length() + 4 + 2 * digest.length() + 2 + tail.length);
+        putChars(entry, key);
+        putChars(entry, digest);
+        if (outcome.code() != null) {
+            entry.put(FAILURE).put((byte) outcome.code().ordinal());
+        } else {
+            entry.put(outcome.resultJson() != null ? VALUE : VOID).put((byte) 0);
+        }
+        return entry.put(tail).array();
+    }
+
+    private static void putChars(ByteBuffer entry, String text) {
+        entry.putInt(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            entry.putChar(text.charAt(i));
+        }
+    }
+
+    private static boolean keyEquals(byte[] entry, String key) {
+        ByteBuffer read = ByteBuffer.wrap(entry);
+        if (read.getInt() != key.length()) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            if (read.getChar() != key.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Outcome decode(byte[] entry) {
+        ByteBuffer read = ByteBuffer.wrap(entry);
+        read.position(4 + 2 * read.getInt(0));
+        String digest = getChars(read);
+        byte kind = read.get();
+        int code = read.get();
+        String tail = new String(entry, read.position(), read.remaining(), StandardCharsets.UTF_8);
+        return switch (kind) {
+            case VOID -> Outcome.returned(digest, null);
+            case VALUE -> Outcome.returned(digest, tail);
+            case FAILURE -> Outcome.failed(digest, CODES[code], tail);
+            default -> throw new IllegalStateException("Unknown outcome kind " + kind);
+        };
+    }
+
+    private static String getChars(ByteBuffer read) {
+        char[] chars = new char[read.getInt()];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = read.getChar();
+        }
+        return new String(chars);
+    }
+
+    @Override
+    public String toString() {
+        return "CallOutcomes[" + count + " outcomes, " + bytes + " bytes, ring of " + entries.length + "]";
     }
 }

@@ -1,7 +1,5 @@
 package dev.zocket.server.internal.runtime;
 
-import dev.zocket.json.JsonCodec;
-import dev.zocket.protocol.RpcResult;
 import dev.zocket.server.ServerLimits;
 import dev.zocket.server.persistence.Change;
 import java.time.Duration;
@@ -17,14 +15,11 @@ import java.util.List;
 final class StoredOutcomes {
 
     private static final int PAGE = 256;
-    /** What a stored outcome stands in for as the id until a replay gives it the repeat's id. */
-    private static final String NO_ID = "";
 
     private StoredOutcomes() {}
 
     /** Adds the instance's keyed changes younger than the retention to {@code into}, oldest first. */
-    static void read(Durability durability, InstanceKey key, JsonCodec json, ServerLimits limits, long nowNanos,
-            CallOutcomes into) {
+    static void read(Durability durability, InstanceKey key, ServerLimits limits, long nowNanos, CallOutcomes into) {
         Instant now = Instant.now();
         Instant oldest = now.minus(limits.callOutcomeRetention());
         List<Change> newestFirst = new ArrayList<>();
@@ -47,12 +42,9 @@ final class StoredOutcomes {
         }
         for (int i = newestFirst.size() - 1; i >= 0; i--) {
             Change change = newestFirst.get(i);
-            RpcResult result = change.result() == null ? RpcResult.successVoid(NO_ID)
-                    : RpcResult.success(NO_ID, json.raw(change.result()));
             long age = Duration.between(change.time(), now).toNanos();
-            int bytes = change.result() == null ? 0 : change.result().length();
-            into.record(change.idempotencyKey(), new CallOutcomes.Outcome(change.requestDigest(), result, bytes,
-                    nowNanos - age));
+            into.record(change.idempotencyKey(), CallOutcomes.Outcome.returned(change.requestDigest(), change.result()),
+                    nowNanos - age);
         }
     }
 }
