@@ -247,13 +247,14 @@ final class CallOutcomes {
         }
     }
 
+    /** Compares in place, reading the big-endian fields {@link #putChars} wrote. */
     private static boolean keyEquals(byte[] entry, String key) {
-        ByteBuffer read = ByteBuffer.wrap(entry);
-        if (read.getInt() != key.length()) {
+        int length = (entry[0] & 0xFF) << 24 | (entry[1] & 0xFF) << 16 | (entry[2] & 0xFF) << 8 | entry[3] & 0xFF;
+        if (length != key.length()) {
             return false;
         }
-        for (int i = 0; i < key.length(); i++) {
-            if (read.getChar() != key.charAt(i)) {
+        for (int i = 0, at = 4; i < length; i++, at += 2) {
+            if ((char) ((entry[at] & 0xFF) << 8 | entry[at + 1] & 0xFF) != key.charAt(i)) {
                 return false;
             }
         }

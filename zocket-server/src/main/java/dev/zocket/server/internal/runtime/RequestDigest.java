@@ -19,13 +19,14 @@ import tools.jackson.databind.JsonNode;
 final class RequestDigest {
 
     private static final int DIGEST_BYTES = 18; // 144 bits, 24 characters of base64url
-    /** Cloned per call: cheaper than looking the algorithm up each time. */
-    private static final MessageDigest SHA_256 = sha256();
+    /** One per thread, reset per call: a lookup or a clone per call allocated its state each time. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(RequestDigest::sha256);
 
     private RequestDigest() {}
 
     static String of(String method, JsonNode input, Caller caller) {
-        MessageDigest sha = fresh();
+        MessageDigest sha = SHA_256.get();
+        sha.reset(); // in case an earlier call failed half-way
         put(sha, method);
         put(sha, caller.userId().orElse(""));
         if (input == null) {
@@ -77,14 +78,6 @@ final class RequestDigest {
 
     private static byte[] intBytes(int value) {
         return new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
-    }
-
-    private static MessageDigest fresh() {
-        try {
-            return (MessageDigest) SHA_256.clone();
-        } catch (CloneNotSupportedException e) {
-            return sha256(); // a provider whose digests cannot be cloned
-        }
     }
 
     private static MessageDigest sha256() {
