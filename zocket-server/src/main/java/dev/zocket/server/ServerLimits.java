@@ -155,7 +155,10 @@ public final class ServerLimits {
             "ZOCKET_MAX_CALL_OUTCOMES", "remembered call outcomes per instance",
             "oldest outcome forgotten: a repeat of its key runs the call again");
 
-    /** Bytes of remembered call outcomes per instance (encoded results); the newest is always kept. */
+    /**
+     * Bytes of remembered call outcomes per instance, as kept: each key, request digest and
+     * encoded result (or error message); the newest is always kept.
+     */
     public static final Limit<Integer> MAX_CALL_OUTCOME_BYTES = Limit.bytes("maxCallOutcomeBytes", 256 * 1024,
             "ZOCKET_MAX_CALL_OUTCOME_BYTES", "remembered call outcome bytes per instance",
             "oldest outcomes forgotten until the rest fit");
