@@ -147,7 +147,7 @@ out, servers, workloads = sys.argv[1], sys.argv[2].split(), sys.argv[3:]
 
 def runs(workload, server):
     result = []
-    for path in sorted(glob.glob(f"{out}/{workload}-{server}-*.json")):
+    for path in sorted(glob.glob(f"{out}/{workload}-{server}-[0-9]*.json")):
         try:
             result.append(json.load(open(path)))
         except ValueError:
