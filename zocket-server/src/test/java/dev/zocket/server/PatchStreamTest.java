@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A subscriber that applies every patch it receives to its snapshot ends with exactly the
- * state a fresh subscriber is sent, after a burst of random edits from several writers.
+ * Every subscriber that applies every patch it receives to its snapshot ends with exactly the
+ * state a fresh subscriber is sent, after a burst of random edits from several writers. There are
+ * enough subscribers for the patches to go out as one frame they share.
  */
 @Timeout(120)
 class PatchStreamTest {
@@ -27,12 +28,15 @@ class PatchStreamTest {
     void snapshotPlusPatchesEqualsAFreshSnapshotAndVersionsAreContiguous() throws Exception {
         long seed = System.nanoTime();
         Random random = new Random(seed);
-        try (ZocketServer server = TestServer.builder(new Recorder()).start();
-                RawClient follower = RawClient.connect(server.url())) {
-            follower.subscribe("state:sub", "notes", "board");
-            JsonNode snapshot = follower.next("state:snapshot");
-            JsonNode state = snapshot.get("state");
-            long version = snapshot.get("version").asLong();
+        try (ZocketServer server = TestServer.builder(new Recorder()).start()) {
+            List<RawClient> followers = new ArrayList<>();
+            List<JsonNode> snapshots = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                RawClient follower = RawClient.connect(server.url());
+                followers.add(follower);
+                follower.subscribe("state:sub", "notes", "board");
+                snapshots.add(follower.next("state:snapshot"));
+            }
 
             List<RawClient> writers = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
@@ -58,16 +62,23 @@ class PatchStreamTest {
                 fresh.subscribe("state:sub", "notes", "board");
                 JsonNode expected = fresh.next("state:snapshot");
                 long finalVersion = expected.get("version").asLong();
-                while (version < finalVersion) {
-                    JsonNode patch = follower.next("state:patch");
-                    assertEquals(++version, patch.get("version").asLong(), "versions are contiguous (seed " + seed + ")");
-                    state = JsonPatch.fromJson(patch.get("patches")).apply(state);
+                for (int f = 0; f < followers.size(); f++) {
+                    RawClient follower = followers.get(f);
+                    JsonNode state = snapshots.get(f).get("state");
+                    long version = snapshots.get(f).get("version").asLong();
+                    while (version < finalVersion) {
+                        JsonNode patch = follower.next("state:patch");
+                        assertEquals(++version, patch.get("version").asLong(),
+                                "versions are contiguous (seed " + seed + ")");
+                        state = JsonPatch.fromJson(patch.get("patches")).apply(state);
+                    }
+                    JsonNode finalState = state;
+                    assertTrue(JsonEquality.equal(expected.get("state"), finalState),
+                            () -> "seed " + seed + ": followed " + finalState + "\nfresh " + expected.get("state"));
                 }
-                JsonNode finalState = state;
-                assertTrue(JsonEquality.equal(expected.get("state"), finalState),
-                        () -> "seed " + seed + ": followed " + finalState + "\nfresh " + expected.get("state"));
             }
             writers.forEach(RawClient::close);
+            followers.forEach(RawClient::close);
         }
     }
 }

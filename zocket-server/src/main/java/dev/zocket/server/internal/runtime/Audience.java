@@ -102,32 +102,38 @@ final class Audience {
 
     /** Sends a committed patch to every state subscriber. */
     void publishPatch(OutgoingMessage patch) {
-        for (Peer subscriber : stateSubscribers.keySet()) {
-            subscriber.send(patch);
-        }
+        patch.fanOut(stateSubscribers.size(), () -> {
+            for (Peer subscriber : stateSubscribers.keySet()) {
+                subscriber.send(patch);
+            }
+        });
         metrics.delivered(patch, stateSubscribers.size());
     }
 
     /** Sends each audience's patch of a commit to that audience's subscribers. */
     void publishViewPatches(List<ViewFanout.Frame> frames) {
         for (ViewFanout.Frame frame : frames) {
-            for (Peer subscriber : frame.recipients()) {
-                subscriber.send(frame.message());
-            }
+            frame.message().fanOut(frame.recipients().size(), () -> {
+                for (Peer subscriber : frame.recipients()) {
+                    subscriber.send(frame.message());
+                }
+            });
             metrics.delivered(frame.message(), frame.recipients().size());
         }
     }
 
     /** Sends a committed event to the event subscribers its target includes, and to Studio's. */
     void publishEvent(OutgoingMessage event, EventTarget target) {
-        int recipients = 0;
-        for (Peer subscriber : eventSubscribers) {
-            if (target.includes(subscriber.clientId()) || Privilege.holds(subscriber.caller())) {
-                subscriber.send(event);
-                recipients++;
+        int[] recipients = {0};
+        event.fanOut(eventSubscribers.size(), () -> {
+            for (Peer subscriber : eventSubscribers) {
+                if (target.includes(subscriber.clientId()) || Privilege.holds(subscriber.caller())) {
+                    subscriber.send(event);
+                    recipients[0]++;
+                }
             }
-        }
-        metrics.delivered(event, recipients);
+        });
+        metrics.delivered(event, recipients[0]);
     }
 
     /** The clients, as a copy that stays valid while they leave. */

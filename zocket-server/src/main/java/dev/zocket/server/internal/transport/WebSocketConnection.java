@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.WebSocketListener;
 import org.java_websocket.drafts.Draft;
@@ -115,7 +116,8 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
         if (closing.get() || !isOpen()) {
             return; // closed: the close callback cleans up
         }
-        if (queue(textFrame(payload), false)) {
+        ByteBuffer shared = message.sharedFrame(WebSocketConnection::directTextFrame);
+        if (queue(shared != null ? shared : textFrame(payload), false)) {
             metrics.bytesSent(payload.length);
         }
     }
@@ -262,9 +264,21 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
 
     /** An unmasked, final text frame (RFC 6455, 5.2), byte for byte what Java-WebSocket's draft writes. */
     static ByteBuffer textFrame(byte[] payload) {
+        return textFrame(payload, ByteBuffer::allocate);
+    }
+
+    /**
+     * The same frame outside the heap, for a message many connections share: the socket writes
+     * it from there, where a heap frame is first copied into a temporary direct buffer per write.
+     */
+    static ByteBuffer directTextFrame(byte[] payload) {
+        return textFrame(payload, ByteBuffer::allocateDirect);
+    }
+
+    private static ByteBuffer textFrame(byte[] payload, IntFunction<ByteBuffer> allocate) {
         int length = payload.length;
         int header = length <= 125 ? 2 : length <= 0xFFFF ? 4 : 10;
-        ByteBuffer frame = ByteBuffer.allocate(header + length);
+        ByteBuffer frame = allocate.apply(header + length);
         frame.put(FIN_TEXT);
         if (length <= 125) {
             frame.put((byte) length);

@@ -1,6 +1,7 @@
 package dev.zocket.server.internal.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,9 @@ class TextFrameTest {
             payload[i] = (byte) ('a' + i % 26);
         }
         assertEquals(draftFrame(payload), WebSocketConnection.textFrame(payload));
+        ByteBuffer shared = WebSocketConnection.directTextFrame(payload);
+        assertTrue(shared.isDirect());
+        assertEquals(draftFrame(payload), shared, "the frame shared by a fan-out is the same bytes");
     }
 
     @ParameterizedTest
