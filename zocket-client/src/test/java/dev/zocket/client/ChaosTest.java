@@ -32,6 +32,9 @@ class ChaosTest {
 
     private static final int CLIENTS = 20;
     private static final int CALLS_PER_CLIENT = 500;
+    /** Clients go on calling past {@link #CALLS_PER_CLIENT} until the network has failed this often. */
+    private static final int MIN_CUTS = 50;
+    private static final int MAX_CALLS_PER_CLIENT = 10 * CALLS_PER_CLIENT;
     private static final int IN_FLIGHT_PER_CLIENT = 4;
     private static final int INSTANCES = 4;
 
@@ -41,7 +44,11 @@ class ChaosTest {
         System.out.println("ChaosTest seed " + seed + " (rerun with -Dzocket.chaos.seed=" + seed + ")");
         Set<String> succeeded = ConcurrentHashMap.newKeySet();
         Map<String, Throwable> failed = new ConcurrentHashMap<>();
-        try (ZocketServer server = TestServer.builder(new Recorder()).start();
+        // Every outcome is remembered for the whole test: a repeat must be answered from it, not
+        // rerun because a fast server had forgotten it (the bound is tested in the server's tests).
+        int callsPerInstance = CLIENTS * MAX_CALLS_PER_CLIENT / INSTANCES;
+        try (ZocketServer server = TestServer.builder(new Recorder()).maxCallOutcomes(callsPerInstance)
+                        .maxCallOutcomeBytes(callsPerInstance * 1_024).start();
                 ChaosProxy proxy = new ChaosProxy(server.port())) {
             String url = "ws://127.0.0.1:" + proxy.port();
             List<ZocketClient> clients = new ArrayList<>();
@@ -53,7 +60,7 @@ class ChaosTest {
                 }
                 proxy.startCutting(seed, 2, 30, 400);
                 for (int c = 0; c < CLIENTS; c++) {
-                    done.add(callAll(clients.get(c), c, succeeded, failed));
+                    done.add(callAll(clients.get(c), c, proxy, succeeded, failed));
                 }
                 CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(240, TimeUnit.SECONDS);
             } finally {
@@ -61,7 +68,7 @@ class ChaosTest {
             }
             System.out.printf("ChaosTest: %d calls succeeded, %d failed, %d connections cut%n", succeeded.size(),
                     failed.size(), proxy.cuts());
-            assertTrue(proxy.cuts() >= 50, "the network failed often enough to matter: " + proxy.cuts() + " cuts");
+            assertTrue(proxy.cuts() >= MIN_CUTS, "the network failed often enough to matter: " + proxy.cuts() + " cuts");
 
             Map<String, Integer> applied = appliedCalls(server.url());
             List<String> twice = applied.entrySet().stream().filter(entry -> entry.getValue() > 1).map(Map.Entry::getKey)
@@ -82,9 +89,12 @@ class ChaosTest {
         return items.subList(0, Math.min(5, items.size()));
     }
 
-    /** Makes one client's calls, a few in flight at a time, recording each outcome by its id. */
-    private static CompletableFuture<Void> callAll(ZocketClient client, int clientIndex, Set<String> succeeded,
-            Map<String, Throwable> failed) {
+    /**
+     * Makes one client's calls, a few in flight at a time, recording each outcome by its id; at
+     * least {@link #CALLS_PER_CLIENT}, and more while the network has not yet failed often enough.
+     */
+    private static CompletableFuture<Void> callAll(ZocketClient client, int clientIndex, ChaosProxy proxy,
+            Set<String> succeeded, Map<String, Throwable> failed) {
         Semaphore window = new Semaphore(IN_FLIGHT_PER_CLIENT);
         List<CompletableFuture<Void>> calls = new ArrayList<>();
         List<NotesHandle> instances = new ArrayList<>();
@@ -92,7 +102,7 @@ class ChaosTest {
             instances.add(NotesHandle.of(client, "chaos-" + i));
         }
         return CompletableFuture.runAsync(() -> {
-            for (int n = 0; n < CALLS_PER_CLIENT; n++) {
+            for (int n = 0; n < MAX_CALLS_PER_CLIENT && (n < CALLS_PER_CLIENT || proxy.cuts() < MIN_CUTS); n++) {
                 String id = "c" + clientIndex + "-" + n;
                 NotesHandle notes = instances.get(n % INSTANCES);
                 window.acquireUninterruptibly();

@@ -68,29 +68,42 @@ class CallOutcomesTest {
     void behavesLikeAnInsertionOrderedMapBoundedInCountBytesAndAgeOverRandomHistories() {
         for (int seed = 0; seed < 1_000; seed++) {
             Random random = new Random(seed);
-            int maxCount = 1 + random.nextInt(40);
-            long maxBytes = 150 + random.nextInt(4_000);
-            long retention = (1 + random.nextInt(20)) * SECOND;
-            CallOutcomes outcomes = new CallOutcomes(maxCount, maxBytes, Duration.ofNanos(retention));
-            Model model = new Model(maxCount, maxBytes, retention);
-            long now = random.nextLong() / 2; // nanoTime may be anywhere, negative too
-            int keys = 1 + random.nextInt(80);
-            for (int step = 0; step < 600; step++) {
-                now += random.nextInt(4) == 0 ? (long) (random.nextDouble() * retention / 4) : random.nextInt(1_000);
-                String key = key(random, keys);
-                if (random.nextInt(3) == 0) {
-                    CallOutcomes.Outcome outcome = randomOutcome(random);
-                    outcomes.record(key, outcome, now);
-                    model.record(key, outcome, now);
-                } else {
-                    assertEquals(model.find(key, now), outcomes.find(key, now), "seed " + seed + ", step " + step);
-                }
-                assertEquals(model.byKey.size(), outcomes.size(), "seed " + seed + ", step " + step);
-                assertEquals(model.bytes, outcomes.bytes(), "seed " + seed + ", step " + step);
+            checkAgainstTheModel(seed, random, 1 + random.nextInt(40), 150 + random.nextInt(4_000),
+                    1 + random.nextInt(80), 600, 4);
+        }
+    }
+
+    @Test
+    void behavesLikeTheMapAtTheDefaultBoundsWithManyKeys() {
+        for (int seed = 0; seed < 5; seed++) {
+            Random random = new Random(seed);
+            // Time rarely jumps, so the count and byte bounds, not age, do most of the forgetting.
+            checkAgainstTheModel(seed, random, 1_000, 256 * 1024, 4_000, 30_000, 3_000);
+        }
+    }
+
+    /** Random records and lookups; one step in {@code jumpEvery} moves time up to a quarter of the retention. */
+    private static void checkAgainstTheModel(int seed, Random random, int maxCount, long maxBytes, int keys,
+            int steps, int jumpEvery) {
+        long retention = (1 + random.nextInt(20)) * SECOND;
+        CallOutcomes outcomes = new CallOutcomes(maxCount, maxBytes, Duration.ofNanos(retention));
+        Model model = new Model(maxCount, maxBytes, retention);
+        long now = random.nextLong() / 2; // nanoTime may be anywhere, negative too
+        for (int step = 0; step < steps; step++) {
+            now += random.nextInt(jumpEvery) == 0 ? (long) (random.nextDouble() * retention / 4) : random.nextInt(1_000);
+            String key = key(random, keys);
+            if (random.nextInt(3) == 0) {
+                CallOutcomes.Outcome outcome = randomOutcome(random);
+                outcomes.record(key, outcome, now);
+                model.record(key, outcome, now);
+            } else {
+                assertEquals(model.find(key, now), outcomes.find(key, now), "seed " + seed + ", step " + step);
             }
-            for (String kept : Set.copyOf(model.byKey.keySet())) {
-                assertEquals(model.find(kept, now), outcomes.find(kept, now), "seed " + seed);
-            }
+            assertEquals(model.byKey.size(), outcomes.size(), "seed " + seed + ", step " + step);
+            assertEquals(model.bytes, outcomes.bytes(), "seed " + seed + ", step " + step);
+        }
+        for (String kept : Set.copyOf(model.byKey.keySet())) {
+            assertEquals(model.find(kept, now), outcomes.find(kept, now), "seed " + seed);
         }
     }
 
