@@ -430,17 +430,14 @@ final class ActorInstance<C, S extends Record, E> {
         }
     }
 
-    private OutgoingMessage fail(Peer peer, RpcCall call, long receivedNanos, RpcErrors.Failure failure,
-            Throwable cause) {
+    private void fail(Peer peer, RpcCall call, long receivedNanos, RpcErrors.Failure failure, Throwable cause) {
         if (failure.expected()) {
             LOG.debug("{}.{} failed for {}: {}", key, call.method(), peer.clientId(), failure.message());
         } else {
             LOG.warn("{}.{} failed for {} [error id {}]", key, call.method(), peer.clientId(), failure.errorId(), cause);
         }
-        OutgoingMessage reply = registry.codecs().encode(RpcResult.failure(call.id(), failure.code(), failure.message()));
-        peer.reply(reply);
+        peer.reply(registry.codecs().encode(RpcResult.failure(call.id(), failure.code(), failure.message())));
         registry.metrics().rpcCompleted(key.actor(), failure.code().wireName(), registry.time().nanoTime() - receivedNanos);
-        return reply;
     }
 
     private void handleSubscribe(Peer peer, SubscriptionKind kind, OptionalLong since) {

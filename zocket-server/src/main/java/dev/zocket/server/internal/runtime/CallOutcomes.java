@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalLong;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The outcomes of one instance's recent calls that carried an idempotency key, so that a repeat
@@ -43,10 +45,8 @@ final class CallOutcomes {
 
         /** The answer to a repeat of the key whose call has the id {@code callId}. */
         RpcResult replayFor(String callId, JsonCodec json) {
-            RpcResult original = code != null ? RpcResult.failure(callId, code, message)
-                    : resultJson == null ? RpcResult.successVoid(callId)
-                    : RpcResult.success(callId, json.raw(resultJson));
-            return original.replayFor(callId);
+            JsonNode result = code != null || resultJson == null ? null : json.raw(resultJson);
+            return new RpcResult(callId, result, message, code, true, OptionalLong.empty());
         }
     }
 
