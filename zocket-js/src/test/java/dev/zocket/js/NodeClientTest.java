@@ -62,7 +62,6 @@ class NodeClientTest {
         }
         String log = Files.readString(output, StandardCharsets.UTF_8);
         Files.delete(output);
-        System.out.println(log);
         assertEquals(0, finished ? node.exitValue() : -1, "node --test failed:\n" + log);
     }
 

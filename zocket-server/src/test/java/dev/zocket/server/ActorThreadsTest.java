@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zocket.server.persistence.MemoryStateStore;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,11 +27,39 @@ import org.junit.jupiter.api.Timeout;
 class ActorThreadsTest {
 
     private static ZocketServer.Builder probeServer() {
+        return probeServer(new CountDownLatch(0));
+    }
+
+    /** @param gate what the probe's {@code hold} waits for */
+    private static ZocketServer.Builder probeServer(CountDownLatch gate) {
         return ZocketServer.builder()
                 .host("127.0.0.1")
                 .port(0)
                 .environment(Map.of())
-                .actor(ThreadProbeBinding.INSTANCE, ThreadProbeActor::new);
+                .actor(ThreadProbeBinding.INSTANCE, context -> new ThreadProbeActor(context, gate));
+    }
+
+    /** What the server logs, kept, with a latch that opens once {@code awaited} has been logged. */
+    private static final class WatchedLog extends OutputStream {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final String awaited;
+        final CountDownLatch seen = new CountDownLatch(1);
+
+        WatchedLog(String awaited) {
+            this.awaited = awaited;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            bytes.write(b);
+            if (b == '\n' && text().contains(awaited)) {
+                seen.countDown();
+            }
+        }
+
+        synchronized String text() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
     }
 
     private static String where(RawClient client, String instance) throws InterruptedException {
@@ -78,12 +109,17 @@ class ActorThreadsTest {
     @Test
     void aHandlerThatHoldsItsIoThreadIsReportedWithWhereItIs() throws Exception {
         PrintStream original = System.err;
-        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        WatchedLog logged = new WatchedLog("have held the I/O thread");
         System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
-        try (ZocketServer server = probeServer().start();
+        CountDownLatch gate = new CountDownLatch(1);
+        try (ZocketServer server = probeServer(gate).start();
                 RawClient client = RawClient.connect(server.url())) {
-            String thread = client.call("threads", "slow", "hold", "{\"millis\":3000}").get("result").asString();
-            String log = logged.toString(StandardCharsets.UTF_8);
+            client.rpc("threads", "slow", "hold", "{\"millis\":60000}");
+            boolean warned = logged.seen.await(30, TimeUnit.SECONDS);
+            gate.countDown(); // the handler returns only now, once the warning is out
+            String thread = client.next("rpc:result").get("result").asString();
+            String log = logged.text();
+            assertTrue(warned, "a held I/O thread is reported: " + log);
             assertTrue(log.contains("Actor handlers have held the I/O thread " + thread + " for "), log);
             assertTrue(log.contains("ThreadProbeActor.hold"), "the warning shows where the handler is: " + log);
             assertEquals(1, log.split("have held the I/O thread", -1).length - 1, "one warning per hold: " + log);

@@ -14,11 +14,14 @@ public interface ThreadProbe {
         }
     }
 
-    record Hold(@Min(0) @Max(10_000) long millis) {}
+    record Hold(@Min(0) @Max(60_000) long millis) {}
 
     /** The name of the thread running this call. */
     String where();
 
-    /** Blocks the thread running this call for a while, as a handler waiting on I/O would. */
+    /**
+     * Blocks the thread running this call, as a handler waiting on I/O would: until the test opens
+     * the actor's gate, or for at most {@code millis}.
+     */
     String hold(Hold hold);
 }

@@ -1,14 +1,19 @@
 package dev.zocket.server;
 
 import dev.zocket.spi.NoEvents;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** Implements {@link ThreadProbe}. */
 final class ThreadProbeActor implements ThreadProbe {
 
     private final ActorContext<State, NoEvents> context;
+    private final CountDownLatch gate;
 
-    ThreadProbeActor(ActorContext<State, NoEvents> context) {
+    /** @param gate what {@link #hold} waits for */
+    ThreadProbeActor(ActorContext<State, NoEvents> context, CountDownLatch gate) {
         this.context = context;
+        this.gate = gate;
     }
 
     @Override
@@ -20,7 +25,7 @@ final class ThreadProbeActor implements ThreadProbe {
     @Override
     public String hold(Hold hold) {
         try {
-            Thread.sleep(hold.millis());
+            gate.await(hold.millis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
