@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** An in-memory store that tests override one operation of. */
-class ForwardingStore implements StateStore {
+public class ForwardingStore implements StateStore {
 
-    private final MemoryStateStore delegate = new MemoryStateStore();
+    /** Where every operation goes; tests may also write to it directly, behind the server's back. */
+    public final MemoryStateStore delegate = new MemoryStateStore();
 
     @Override
     public Optional<StoredState> load(String actorType, String instanceId) {
