@@ -669,7 +669,8 @@ final class ActorInstance<C, S extends Record, E> {
                 }
             }
         }
-        List<Transaction.PendingEvent> pending = finished.events();
+        // Events go to subscribers only; with none, encoding them would be work for nobody.
+        List<Transaction.PendingEvent> pending = audience.hasEventSubscribers() ? finished.events() : List.of();
         List<OutgoingMessage> events = new ArrayList<>(pending.size());
         for (Transaction.PendingEvent event : pending) {
             events.add(registry.codecs().encode(new EventMessage(key.actor(), key.id(), event.name(),

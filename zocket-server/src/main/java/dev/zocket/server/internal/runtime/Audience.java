@@ -100,6 +100,10 @@ final class Audience {
         return !stateSubscribers.isEmpty();
     }
 
+    boolean hasEventSubscribers() {
+        return !eventSubscribers.isEmpty();
+    }
+
     /** Sends a committed patch to every state subscriber. */
     void publishPatch(OutgoingMessage patch) {
         patch.fanOut(stateSubscribers.size(), () -> {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.ThreadLocalRandom;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,6 +23,13 @@ import tools.jackson.databind.JsonNode;
  * core-second (docs/benchmarks.md). Each outcome is therefore packed into one byte array, kept in
  * a ring in the order recorded (the oldest is the first forgotten) and found through an
  * open-addressing index of the key hashes; looking a key up allocates nothing unless it is found.
+ *
+ * <p>The index hashes keys itself, with a seed drawn per instance, rather than using
+ * {@link String#hashCode()}: the keys a client makes share a prefix and count up, so their string
+ * hashes are nearly consecutive and filled one long run of the linear-probing index, which every
+ * lookup of a new key and every forgetting then walked (a quarter of the server's CPU per call
+ * with the default thousand outcomes). A client choosing keys that collide on purpose cannot aim
+ * at a hash it does not know.
  *
  * <p>Used only inside the instance's mailbox messages: not thread-safe.
  */
@@ -59,6 +67,7 @@ final class CallOutcomes {
     private final int maxCount;
     private final long maxBytes;
     private final long retentionNanos;
+    private final int seed = ThreadLocalRandom.current().nextInt();
     /** The ring, oldest at {@code head}; a {@code null} inside the span is a forgotten entry. */
     private byte[][] entries = new byte[INITIAL_CAPACITY][];
     private long[] recordedNanos = new long[INITIAL_CAPACITY];
@@ -99,7 +108,7 @@ final class CallOutcomes {
         int slot = (head + span) & (entries.length - 1);
         entries[slot] = entry;
         recordedNanos[slot] = nowNanos;
-        hashes[slot] = key.hashCode();
+        hashes[slot] = hashOf(key);
         span++;
         count++;
         bytes += entry.length;
@@ -115,6 +124,18 @@ final class CallOutcomes {
 
     long bytes() {
         return bytes;
+    }
+
+    /** The longest run of occupied index positions: what a lookup of an absent key may walk. */
+    int longestIndexRun() {
+        int longest = 0;
+        int run = 0;
+        // Twice round, so a run wrapping past the end is counted whole.
+        for (int i = 0; i < 2 * index.length; i++) {
+            run = index[i & (index.length - 1)] != 0 ? run + 1 : 0;
+            longest = Math.max(longest, Math.min(run, index.length));
+        }
+        return longest;
     }
 
     private void expire(long nowNanos) {
@@ -145,9 +166,9 @@ final class CallOutcomes {
 
     /** The index position holding {@code key}'s slot, or -1. */
     private int probeOf(String key) {
-        int hash = key.hashCode();
+        int hash = hashOf(key);
         int mask = index.length - 1;
-        for (int i = mix(hash) & mask; index[i] != 0; i = (i + 1) & mask) {
+        for (int i = hash & mask; index[i] != 0; i = (i + 1) & mask) {
             int slot = index[i] - 1;
             if (hashes[slot] == hash && keyEquals(entries[slot], key)) {
                 return i;
@@ -158,7 +179,7 @@ final class CallOutcomes {
 
     private void insertIntoIndex(int slot) {
         int mask = index.length - 1;
-        int i = mix(hashes[slot]) & mask;
+        int i = hashes[slot] & mask;
         while (index[i] != 0) {
             i = (i + 1) & mask;
         }
@@ -168,12 +189,12 @@ final class CallOutcomes {
     /** Removes {@code slot} from the index, shifting back the entries probed past it. */
     private void removeFromIndex(int slot) {
         int mask = index.length - 1;
-        int hole = mix(hashes[slot]) & mask;
+        int hole = hashes[slot] & mask;
         while (index[hole] != slot + 1) {
             hole = (hole + 1) & mask;
         }
         for (int i = (hole + 1) & mask; index[i] != 0; i = (i + 1) & mask) {
-            int home = mix(hashes[index[i] - 1]) & mask;
+            int home = hashes[index[i] - 1] & mask;
             // Moves back unless its home lies cyclically in (hole, i]: then it is where it must be.
             boolean stays = hole <= i ? hole < home && home <= i : hole < home || home <= i;
             if (!stays) {
@@ -209,8 +230,17 @@ final class CallOutcomes {
         span = kept;
     }
 
-    private static int mix(int hash) {
-        return hash ^ (hash >>> 16);
+    /** A seeded hash of every character, with MurmurHash3's finalizer so each bit moves the low ones. */
+    private int hashOf(String key) {
+        int hash = seed ^ key.length();
+        for (int i = 0; i < key.length(); i++) {
+            hash = (hash ^ key.charAt(i)) * 0x9E3779B1;
+        }
+        hash ^= hash >>> 16;
+        hash *= 0x85EBCA6B;
+        hash ^= hash >>> 13;
+        hash *= 0xC2B2AE35;
+        return hash ^ hash >>> 16;
     }
 
     // An entry: key length and UTF-16 units, digest length and units, kind, then the result's

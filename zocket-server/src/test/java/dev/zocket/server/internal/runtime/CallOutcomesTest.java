@@ -108,6 +108,28 @@ class CallOutcomesTest {
     }
 
     @Test
+    void keysThatCountUpOrCollideAsStringsStillSpreadOverTheIndex() {
+        CallOutcomes counted = new CallOutcomes(1_000, Long.MAX_VALUE, Duration.ofMinutes(10));
+        CallOutcomes colliding = new CallOutcomes(1_000, Long.MAX_VALUE, Duration.ofMinutes(10));
+        CallOutcomes.Outcome outcome = CallOutcomes.Outcome.returned("d", "1");
+        for (int call = 1; call <= 5_000; call++) {
+            // The shape of a Java client's keys: a fixed random prefix, then a base-36 counter.
+            counted.record("3q2-7wAAAAAAAAAAAAAAAA." + Long.toString(call, 36), outcome, call);
+            // Strings of "Aa" and "BB" all share one String.hashCode().
+            StringBuilder key = new StringBuilder();
+            for (int bit = 0; bit < 13; bit++) {
+                key.append((call >> bit & 1) == 0 ? "Aa" : "BB");
+            }
+            colliding.record(key.toString(), outcome, call);
+        }
+        assertEquals(1_000, counted.size());
+        assertEquals(1_000, colliding.size());
+        // A thousand keys in an index of 4,096 positions: runs stay short unless the hash clusters.
+        assertTrue(counted.longestIndexRun() < 40, counted.longestIndexRun() + " in a row");
+        assertTrue(colliding.longestIndexRun() < 40, colliding.longestIndexRun() + " in a row");
+    }
+
+    @Test
     void theNewestOutcomeIsKeptEvenAlonePastTheByteBound() {
         CallOutcomes outcomes = new CallOutcomes(10, 100, Duration.ofMinutes(10));
         outcomes.record("small", CallOutcomes.Outcome.returned("d1", "1"), 0);
