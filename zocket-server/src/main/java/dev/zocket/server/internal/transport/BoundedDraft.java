@@ -1,6 +1,7 @@
 package dev.zocket.server.internal.transport;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.java_websocket.WebSocketImpl;
@@ -98,22 +99,18 @@ final class BoundedDraft extends Draft_6455 {
                 ByteBuffer whole = partial.flip();
                 partial = null;
                 partialSinceNanos = NO_PARTIAL_FRAME;
-                frames = super.translateFrame(whole);
+                frames = new ArrayList<>(2);
+                translateComplete(whole, whole.limit(), frames);
             }
             int end = completeFramesEnd(in);
             if (end < 0) {
                 return super.translateFrame(in); // announces more than the limit: Java-WebSocket refuses it (1009)
             }
             if (end > in.position()) {
-                int limit = in.limit();
-                in.limit(end);
-                List<Framedata> more = super.translateFrame(in);
-                in.limit(limit);
                 if (frames == null) {
-                    frames = more;
-                } else {
-                    frames.addAll(more);
+                    frames = new ArrayList<>(4);
                 }
+                translateComplete(in, end, frames);
             }
             if (in.hasRemaining()) {
                 partialSinceNanos = System.nanoTime();
@@ -131,9 +128,36 @@ final class BoundedDraft extends Draft_6455 {
         }
     }
 
+    /**
+     * Decodes the complete frames between {@code in}'s position and {@code end}. A whole, masked
+     * text frame without extension bits, the frame every Zocket message comes in, is unmasked and
+     * decoded here in one pass; Java-WebSocket would copy it byte by byte, check its UTF-8 with a
+     * table per byte and then decode it again. Any other frame is left to Java-WebSocket.
+     */
+    private void translateComplete(ByteBuffer in, int end, List<Framedata> frames) throws InvalidDataException {
+        int limit = in.limit();
+        while (in.position() < end) {
+            int at = in.position();
+            int frameEnd = (int) (at + frameLength(in, at, end));
+            ReceivedText text = ReceivedText.decode(in, at, frameEnd);
+            if (text != null) {
+                frames.add(text);
+                in.position(frameEnd);
+            } else {
+                in.limit(frameEnd);
+                frames.addAll(super.translateFrame(in));
+                in.limit(limit);
+            }
+        }
+    }
+
     @Override
     public void processFrame(WebSocketImpl socket, Framedata frame) throws InvalidDataException {
         if (failed) {
+            return;
+        }
+        if (frame instanceof ReceivedText text && messageSinceNanos == NO_PARTIAL_FRAME) {
+            deliver(socket, text.text());
             return;
         }
         Opcode opcode = frame.getOpcode();
@@ -148,6 +172,15 @@ final class BoundedDraft extends Draft_6455 {
             throw tooLarge;
         } catch (InvalidDataException invalid) {
             refuse(invalid);
+        }
+    }
+
+    /** What Java-WebSocket does with a whole text message, without decoding it again. */
+    private static void deliver(WebSocketImpl socket, String text) {
+        try {
+            socket.getWebSocketListener().onWebsocketMessage(socket, text);
+        } catch (RuntimeException failed) {
+            socket.getWebSocketListener().onWebsocketError(socket, failed);
         }
     }
 

@@ -8,8 +8,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.LimitExceededException;
 import org.java_websocket.framing.Framedata;
 import org.junit.jupiter.api.Test;
@@ -125,5 +127,109 @@ class BoundedDraftTest {
             split.translateFrame(ByteBuffer.wrap(header, 0, 1).slice());
             split.translateFrame(ByteBuffer.wrap(header, 1, 7).slice());
         });
+    }
+
+    @Test
+    void decodesEveryKindOfFrameAsJavaWebSocketDoes() throws Exception {
+        Random random = new Random(6455);
+        for (int round = 0; round < 500; round++) {
+            ByteArrayOutputStream stream = new ByteArrayOutputStream();
+            for (int i = 0; i < 1 + random.nextInt(8); i++) {
+                stream.writeBytes(randomFrame(random));
+            }
+            byte[] bytes = stream.toByteArray();
+            List<Framedata> expected = new Draft_6455(List.of(), LIMIT).translateFrame(ByteBuffer.wrap(bytes));
+            BoundedDraft draft = new BoundedDraft(LIMIT);
+            List<Framedata> actual = new ArrayList<>();
+            int from = 0;
+            for (int cut : random.ints(random.nextInt(4), 0, bytes.length + 1).sorted().toArray()) {
+                actual.addAll(draft.translateFrame(copyOf(bytes, from, cut)));
+                from = cut;
+            }
+            actual.addAll(draft.translateFrame(copyOf(bytes, from, bytes.length)));
+            assertEquals(describe(expected), describe(actual), "round " + round);
+            for (Framedata frame : actual) {
+                if (frame instanceof ReceivedText text) {
+                    assertEquals(new String(bytesOf(frame), StandardCharsets.UTF_8), text.text(), "round " + round);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aMaskedTextFrameOfInvalidUtf8IsRefusedAndNothingAfterItDecoded() throws Exception {
+        BoundedDraft draft = new BoundedDraft(LIMIT);
+        byte[] invalid = frame(0x81, true, new byte[] {'o', 'k', (byte) 0xC3, '('});
+        byte[] after = maskedText("after");
+        ByteBuffer read = ByteBuffer.allocate(invalid.length + after.length).put(invalid).put(after).flip();
+        assertEquals(List.of(), draft.translateFrame(read));
+        assertEquals(List.of(), draft.translateFrame(ByteBuffer.wrap(maskedText("later"))));
+    }
+
+    /** As the loop reads: a buffer of its own (Java-WebSocket copies unmasked frames ignoring a slice's offset). */
+    private static ByteBuffer copyOf(byte[] bytes, int from, int to) {
+        return ByteBuffer.allocate(to - from).put(bytes, from, to - from).flip();
+    }
+
+    private static byte[] randomFrame(Random random) {
+        String text = switch (random.nextInt(4)) {
+            case 0 -> "";
+            case 1 -> "{\"type\":\"rpc\",\"id\":\"" + random.nextInt() + "\"}";
+            case 2 -> "héllo wörld — ✓ 🙂".repeat(1 + random.nextInt(20));
+            default -> "x".repeat(random.nextInt(70_000));
+        };
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        return switch (random.nextInt(6)) {
+            case 0 -> frame(0x89, random.nextBoolean(), Arrays.copyOf(payload, Math.min(payload.length, 125))); // ping
+            case 1 -> frame(0x82, true, payload); // binary
+            case 2 -> frame(0x81, false, payload); // unmasked text
+            case 3 -> { // a text message in two fragments
+                int half = payload.length / 2;
+                ByteArrayOutputStream fragments = new ByteArrayOutputStream();
+                fragments.writeBytes(frame(0x01, true, Arrays.copyOfRange(payload, 0, half)));
+                fragments.writeBytes(frame(0x80, true, Arrays.copyOfRange(payload, half, payload.length)));
+                yield fragments.toByteArray();
+            }
+            default -> frame(0x81, true, payload);
+        };
+    }
+
+    private static byte[] frame(int firstByte, boolean masked, byte[] payload) {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.write(firstByte);
+        int maskBit = masked ? 0x80 : 0;
+        if (payload.length < 126) {
+            frame.write(maskBit | payload.length);
+        } else if (payload.length <= 0xFFFF) {
+            frame.write(maskBit | 126);
+            frame.write(payload.length >> 8);
+            frame.write(payload.length & 0xff);
+        } else {
+            frame.write(maskBit | 127);
+            frame.writeBytes(ByteBuffer.allocate(8).putLong(payload.length).array());
+        }
+        byte[] mask = {(byte) 0xA7, 0x31, (byte) 0xF0, 0x5C};
+        if (masked) {
+            frame.writeBytes(mask);
+        }
+        for (int i = 0; i < payload.length; i++) {
+            frame.write(masked ? payload[i] ^ mask[i % 4] : payload[i]);
+        }
+        return frame.toByteArray();
+    }
+
+    private static List<String> describe(List<Framedata> frames) {
+        List<String> described = new ArrayList<>();
+        for (Framedata frame : frames) {
+            described.add(frame.getOpcode() + (frame.isFin() ? " fin " : " more ") + Arrays.toString(bytesOf(frame)));
+        }
+        return described;
+    }
+
+    private static byte[] bytesOf(Framedata frame) {
+        ByteBuffer payload = frame.getPayloadData().duplicate();
+        byte[] bytes = new byte[payload.remaining()];
+        payload.get(bytes);
+        return bytes;
     }
 }
