@@ -19,6 +19,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
@@ -276,7 +278,11 @@ public final class JsonCodec {
 
     /** Builds a {@link JsonCodec}. */
     public static final class Builder {
-        private final JsonMapper.Builder mapper = JsonMapper.builder()
+        // Buffers recycled per thread: the default pool's concurrent deque cost more per message
+        // than the parse it served (1.5% of the server's CPU per call).
+        private final JsonMapper.Builder mapper = JsonMapper.builder(JsonFactory.builder()
+                        .recyclerPool(JsonRecyclerPools.threadLocalPool())
+                        .build())
                 .annotationIntrospector(new ZocketIntrospector())
                 .addModule(strictnessModule())
                 .addModule(sealedRecordsModule())

@@ -74,8 +74,12 @@ final class CallOutcomes {
     private int[] hashes = new int[INITIAL_CAPACITY];
     private int head;
     private int span;
-    /** Slot + 1 of each entry by key hash, linear probing; 0 is empty. Twice the ring's size. */
-    private int[] index = new int[2 * INITIAL_CAPACITY];
+    /**
+     * Each entry's key hash (high half) and slot + 1 (low half), placed by the hash with linear
+     * probing; 0 is empty. Twice the ring's size. The hash is kept here so that walking a run
+     * reads only this array.
+     */
+    private long[] index = new long[2 * INITIAL_CAPACITY];
     private int count;
     private long bytes;
 
@@ -89,7 +93,7 @@ final class CallOutcomes {
     Outcome find(String key, long nowNanos) {
         expire(nowNanos);
         int probe = probeOf(key);
-        return probe < 0 ? null : decode(entries[index[probe] - 1]);
+        return probe < 0 ? null : decode(entries[slotAt(probe)]);
     }
 
     /**
@@ -99,7 +103,7 @@ final class CallOutcomes {
     void record(String key, Outcome outcome, long nowNanos) {
         int earlier = probeOf(key);
         if (earlier >= 0) {
-            forget(index[earlier] - 1);
+            forget(slotAt(earlier));
         }
         byte[] entry = encode(key, outcome);
         if (span == entries.length) {
@@ -169,12 +173,15 @@ final class CallOutcomes {
         int hash = hashOf(key);
         int mask = index.length - 1;
         for (int i = hash & mask; index[i] != 0; i = (i + 1) & mask) {
-            int slot = index[i] - 1;
-            if (hashes[slot] == hash && keyEquals(entries[slot], key)) {
+            if ((int) (index[i] >>> 32) == hash && keyEquals(entries[slotAt(i)], key)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    private int slotAt(int position) {
+        return (int) index[position] - 1;
     }
 
     private void insertIntoIndex(int slot) {
@@ -183,18 +190,18 @@ final class CallOutcomes {
         while (index[i] != 0) {
             i = (i + 1) & mask;
         }
-        index[i] = slot + 1;
+        index[i] = (long) hashes[slot] << 32 | slot + 1;
     }
 
     /** Removes {@code slot} from the index, shifting back the entries probed past it. */
     private void removeFromIndex(int slot) {
         int mask = index.length - 1;
         int hole = hashes[slot] & mask;
-        while (index[hole] != slot + 1) {
+        while (slotAt(hole) != slot) {
             hole = (hole + 1) & mask;
         }
         for (int i = (hole + 1) & mask; index[i] != 0; i = (i + 1) & mask) {
-            int home = hashes[index[i] - 1] & mask;
+            int home = (int) (index[i] >>> 32) & mask;
             // Moves back unless its home lies cyclically in (hole, i]: then it is where it must be.
             boolean stays = hole <= i ? hole < home && home <= i : hole < home || home <= i;
             if (!stays) {
@@ -214,7 +221,7 @@ final class CallOutcomes {
         entries = new byte[capacity][];
         recordedNanos = new long[capacity];
         hashes = new int[capacity];
-        index = new int[2 * capacity];
+        index = new long[2 * capacity];
         int kept = 0;
         for (int i = 0; i < span; i++) {
             int from = (head + i) & oldMask;

@@ -259,7 +259,8 @@ final class EventLoop implements Runnable, LoopThread.Loop {
 
     private void flushPending() {
         for (WebSocketConnection socket = flushes.poll(); socket != null; socket = flushes.poll()) {
-            SelectionKey key = socket.channel.keyFor(selector);
+            // The key registration stored; Channel.keyFor would search the channel's keys under a lock.
+            SelectionKey key = socket.getSelectionKey();
             if (key == null || !key.isValid()) {
                 socket.flushRequested.set(false);
                 continue;
