@@ -321,23 +321,16 @@ final class EventLoop implements Runnable, LoopThread.Loop {
 
     private boolean writeQueued(WebSocketConnection socket) throws IOException {
         while (true) {
-            int count = 0;
-            for (ByteBuffer frame : socket.outQueue) {
-                gather[count++] = frame;
-                if (count == GATHER) {
-                    break;
-                }
-            }
+            int count = socket.peekFrames(gather);
             if (count == 0) {
                 return true;
             }
             socket.channel.write(gather, 0, count);
             int written = 0;
             while (written < count && !gather[written].hasRemaining()) {
-                socket.outQueue.poll(); // only this thread removes, so the head is gather[written]
-                socket.written(gather[written]);
                 written++;
             }
+            socket.removeWritten(gather, written);
             Arrays.fill(gather, 0, count, null);
             if (written < count) {
                 return false; // the socket's send buffer is full

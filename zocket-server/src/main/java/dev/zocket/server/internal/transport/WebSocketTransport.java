@@ -359,9 +359,7 @@ public final class WebSocketTransport extends WebSocketAdapter {
     @Override
     public void onWriteDemand(WebSocket socket) {
         WebSocketConnection connection = (WebSocketConnection) socket;
-        if (!connection.isOpen()) {
-            connection.countHandshakeBytes(); // afterwards, every frame is queued (and counted) by the connection
-        }
+        connection.adoptQueuedByJavaWebSocket();
         connection.loop.requestFlush(connection);
     }
 
