@@ -33,7 +33,7 @@ jar=${JAR:-$here/target/benchmarks.jar}
 
 ROUNDS=${ROUNDS:-3}
 WORKLOADS=${WORKLOADS:-"rpc-64 hot-16 rpc-1 fanout connect"}
-JAVA_SERVER_OPTS=${JAVA_SERVER_OPTS-"-XX:+UseSerialGC -Xms32m -Xmn16m -Xmx512m"}
+JAVA_SERVER_OPTS=${JAVA_SERVER_OPTS-"-XX:+UseSerialGC -Xms32m -Xmn16m -Xmx512m -XX:TrimNativeHeapInterval=1000"}
 BUN_VERSION=${BUN_VERSION:-1.4.5}
 ORIGINAL_REPO=${ORIGINAL_REPO:-https://github.com/ChiChuRita/zocket.git}
 ORIGINAL_COMMIT=${ORIGINAL_COMMIT:-31b1d8fd9914b08e956ed28eed324b67020e6fac}

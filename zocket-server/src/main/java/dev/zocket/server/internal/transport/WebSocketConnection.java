@@ -84,7 +84,7 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicLong pendingBytes = new AtomicLong();
     /** Frames waiting to be written, oldest first; guarded by sendLock. Only the loop removes. */
-    private final ArrayDeque<ByteBuffer> frames = new ArrayDeque<>();
+    private final ArrayDeque<ByteBuffer> frames = new ArrayDeque<>(1); // most connections idle: grown on demand
     private boolean released; // guarded by sendLock
     /** Set when the connection is shed; the loop drops the backlog and sends the close frame. */
     volatile String shedReason;
