@@ -99,7 +99,7 @@ java_cmd="java $JAVA_SERVER_OPTS -cp $jar dev.zocket.bench.BenchServer --port 0"
 java_c1_cmd="java ${JAVA_C1_OPTS:-} -cp $jar dev.zocket.bench.BenchServer --port 0"
 bun_cmd="$bun $work/bench-server.ts"
 servers="java bun"
-[[ -n ${JAVA_C1_OPTS:-} ]] && servers="java java-c1 bun"
+if [[ -n ${JAVA_C1_OPTS:-} ]]; then servers="java java-c1 bun"; fi
 {
     echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo "machine: $(nproc) cores, $(awk '/MemTotal/ {print $2 " kB"}' /proc/meminfo), $(uname -sr)"
@@ -108,7 +108,7 @@ servers="java bun"
     echo "bun: $("$bun" --version)"
     echo "original: $ORIGINAL_REPO @ $ORIGINAL_COMMIT"
     echo "java server: $java_cmd"
-    [[ -n ${JAVA_C1_OPTS:-} ]] && echo "java-c1 server: $java_c1_cmd"
+    if [[ -n ${JAVA_C1_OPTS:-} ]]; then echo "java-c1 server: $java_c1_cmd"; fi
 } | tee "$OUT/session.txt" >&2
 
 args_for() {
