@@ -151,7 +151,7 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
 
     /** Queues {@code frame} and asks the loop to write it; false if it was refused. */
     private boolean queue(ByteBuffer frame, boolean closeFrame) {
-        long size = frame.remaining() + FRAME_OVERHEAD;
+        long size = sizeOf(frame);
         boolean overflow;
         synchronized (sendLock) {
             if (released || (closing.get() && !closeFrame)) {
@@ -183,9 +183,8 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
         return pendingBytes.get();
     }
 
-    /** A frame is out (or dropped): its bytes no longer wait. Loop thread. */
-    void written(ByteBuffer frame) {
-        long size = frame.limit() + FRAME_OVERHEAD;
+    /** Frames are out (or dropped): their bytes, {@code size} in all as counted, no longer wait. Loop thread. */
+    private void released(long size) {
         long before;
         long after;
         do {
@@ -193,6 +192,10 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
             after = Math.max(0, before - size);
         } while (!pendingBytes.compareAndSet(before, after));
         budget.release(before - after);
+    }
+
+    private static long sizeOf(ByteBuffer frame) {
+        return frame.limit() + FRAME_OVERHEAD;
     }
 
     /**
@@ -204,7 +207,7 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
         synchronized (sendLock) {
             for (ByteBuffer buffer = outQueue.poll(); buffer != null; buffer = outQueue.poll()) {
                 frames.add(buffer);
-                adopted += buffer.limit() + FRAME_OVERHEAD;
+                adopted += sizeOf(buffer);
             }
             if (released || adopted == 0) {
                 return;
@@ -230,14 +233,17 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
 
     /** Takes off the queue the first {@code count} frames {@link #peekFrames} gave, now written. Loop thread. */
     void removeWritten(ByteBuffer[] peeked, int count) {
+        if (count == 0) {
+            return;
+        }
+        long size = 0;
         synchronized (sendLock) {
             for (int i = 0; i < count; i++) {
                 frames.poll(); // only this thread removes, so the head is peeked[i]
+                size += sizeOf(peeked[i]);
             }
         }
-        for (int i = 0; i < count; i++) {
-            written(peeked[i]);
-        }
+        released(size); // once per write, not per frame: the budget is shared by every loop
     }
 
     @Override
@@ -293,7 +299,7 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
                 frames.add(started); // partly written: the rest must follow, or the stream breaks
             }
         }
-        dropped.forEach(this::written);
+        released(dropped.stream().mapToLong(WebSocketConnection::sizeOf).sum());
         super.close(CloseCodes.TRY_AGAIN_LATER, "Slow consumer: " + why);
     }
 
