@@ -102,7 +102,7 @@ final class EventLoop implements Runnable, LoopThread.Loop {
 
     /** Asks this loop to write {@code socket}'s queued frames. Any thread. */
     void requestFlush(WebSocketConnection socket) {
-        if (socket.flushRequested.compareAndSet(false, true)) {
+        if (socket.markFlushRequested()) {
             flushes.add(socket);
             if (Thread.currentThread() != thread) {
                 wakeUp();
@@ -262,7 +262,7 @@ final class EventLoop implements Runnable, LoopThread.Loop {
             // The key registration stored; Channel.keyFor would search the channel's keys under a lock.
             SelectionKey key = socket.getSelectionKey();
             if (key == null || !key.isValid()) {
-                socket.flushRequested.set(false);
+                socket.clearFlushRequested();
                 continue;
             }
             try {
@@ -276,7 +276,7 @@ final class EventLoop implements Runnable, LoopThread.Loop {
     /** Writes what is queued; watches for writability only while the socket's buffer is full. */
     private void flush(WebSocketConnection socket, SelectionKey key) {
         // Cleared before writing: a frame queued from here on asks for another flush.
-        socket.flushRequested.set(false);
+        socket.clearFlushRequested();
         if (socket.shedReason != null) {
             socket.dropBacklogAndClose();
         }

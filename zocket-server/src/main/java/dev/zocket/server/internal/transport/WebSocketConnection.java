@@ -7,6 +7,8 @@ import dev.zocket.server.internal.session.ClientConnection;
 import dev.zocket.server.internal.session.CloseCodes;
 import dev.zocket.server.internal.session.Session;
 import dev.zocket.spi.TimeSource;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -15,8 +17,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.WebSocketListener;
@@ -52,7 +52,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: only the loop reads the channel, writes it, takes frames off the queue, or changes
  * its interest; any thread may {@link #send} or {@link #close}. Nothing that locks this object
- * (as Java-WebSocket's {@code close} does) is called while {@code sendLock} is held.
+ * (as Java-WebSocket's {@code close} does) is called while the queue's lock is held.
+ *
+ * <p>A fan-out touches every subscriber's connection, so the fields it reads and updates live in
+ * this object (atomically, through {@link VarHandle}s) rather than in atomic objects of their own:
+ * each of those was one more cache line to miss per subscriber and per patch.
  */
 final class WebSocketConnection extends WebSocketImpl implements ClientConnection {
 
@@ -67,6 +71,20 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketConnection.class);
     private static final Duration HARD_CLOSE_AFTER = Duration.ofSeconds(5);
     private static final byte FIN_TEXT = (byte) 0x81;
+    private static final VarHandle PENDING_BYTES;
+    private static final VarHandle CLOSING;
+    private static final VarHandle FLUSH_REQUESTED;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            PENDING_BYTES = lookup.findVarHandle(WebSocketConnection.class, "pendingBytes", long.class);
+            CLOSING = lookup.findVarHandle(WebSocketConnection.class, "closing", boolean.class);
+            FLUSH_REQUESTED = lookup.findVarHandle(WebSocketConnection.class, "flushRequested", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     final EventLoop loop;
     final SocketChannel channel;
@@ -74,18 +92,17 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
     final InetSocketAddress localAddress;
     final long acceptedAtNanos;
     /** Set while a flush is requested and not yet started, so many sends cost one request. */
-    final AtomicBoolean flushRequested = new AtomicBoolean();
+    private volatile boolean flushRequested;
 
     private final long maxBufferedBytes;
     private final OutboundBudget budget;
     private final ServerMetrics metrics;
     private final TimeSource time;
-    private final Object sendLock = new Object();
-    private final AtomicBoolean closing = new AtomicBoolean();
-    private final AtomicLong pendingBytes = new AtomicLong();
-    /** Frames waiting to be written, oldest first; guarded by sendLock. Only the loop removes. */
+    private volatile boolean closing;
+    private volatile long pendingBytes;
+    /** Frames waiting to be written, oldest first; its own lock guards it. Only the loop removes. */
     private final ArrayDeque<ByteBuffer> frames = new ArrayDeque<>(1); // most connections idle: grown on demand
-    private boolean released; // guarded by sendLock
+    private boolean released; // guarded by frames
     /** Set when the connection is shed; the loop drops the backlog and sends the close frame. */
     volatile String shedReason;
 
@@ -121,7 +138,7 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
     @Override
     public void send(OutgoingMessage message) {
         byte[] payload = message.bytes();
-        if (closing.get() || !isOpen()) {
+        if (closing || !isOpen()) {
             return; // closed: the close callback cleans up
         }
         ByteBuffer shared = message.sharedFrame(WebSocketConnection::directTextFrame);
@@ -153,14 +170,14 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
     private boolean queue(ByteBuffer frame, boolean closeFrame) {
         long size = sizeOf(frame);
         boolean overflow;
-        synchronized (sendLock) {
-            if (released || (closing.get() && !closeFrame)) {
+        synchronized (frames) {
+            if (released || (closing && !closeFrame)) {
                 return false;
             }
-            long waiting = pendingBytes.get();
+            long waiting = pendingBytes;
             overflow = !closeFrame && waiting > 0 && waiting + size > maxBufferedBytes;
             if (!overflow) {
-                pendingBytes.addAndGet(size);
+                PENDING_BYTES.getAndAdd(this, size);
                 frames.add(frame);
             }
         }
@@ -173,14 +190,24 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
         return true;
     }
 
+    /** Marks a flush requested; true if none was, so the caller is the one to hand it to the loop. */
+    boolean markFlushRequested() {
+        return FLUSH_REQUESTED.compareAndSet(this, false, true);
+    }
+
+    /** A flush starts (or is dropped): a frame queued from here on asks for another one. Loop thread. */
+    void clearFlushRequested() {
+        flushRequested = false;
+    }
+
     /** The bytes waiting to be written, with {@value #FRAME_OVERHEAD} per frame. */
     long pendingBytes() {
-        return pendingBytes.get();
+        return pendingBytes;
     }
 
     @Override
     public long bufferedBytes() {
-        return pendingBytes.get();
+        return pendingBytes;
     }
 
     /** Frames are out (or dropped): their bytes, {@code size} in all as counted, no longer wait. Loop thread. */
@@ -188,9 +215,9 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
         long before;
         long after;
         do {
-            before = pendingBytes.get();
+            before = pendingBytes;
             after = Math.max(0, before - size);
-        } while (!pendingBytes.compareAndSet(before, after));
+        } while (!PENDING_BYTES.compareAndSet(this, before, after));
         budget.release(before - after);
     }
 
@@ -204,7 +231,7 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
      */
     void adoptQueuedByJavaWebSocket() {
         long adopted = 0;
-        synchronized (sendLock) {
+        synchronized (frames) {
             for (ByteBuffer buffer = outQueue.poll(); buffer != null; buffer = outQueue.poll()) {
                 frames.add(buffer);
                 adopted += sizeOf(buffer);
@@ -212,14 +239,14 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
             if (released || adopted == 0) {
                 return;
             }
-            pendingBytes.addAndGet(adopted);
+            PENDING_BYTES.getAndAdd(this, adopted);
         }
         budget.add(adopted);
     }
 
     /** Puts the oldest waiting frames in {@code gather}, as many as fit; returns how many. Loop thread. */
     int peekFrames(ByteBuffer[] gather) {
-        synchronized (sendLock) {
+        synchronized (frames) {
             int count = 0;
             for (ByteBuffer frame : frames) {
                 if (count == gather.length) {
@@ -237,7 +264,7 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
             return;
         }
         long size = 0;
-        synchronized (sendLock) {
+        synchronized (frames) {
             for (int i = 0; i < count; i++) {
                 frames.poll(); // only this thread removes, so the head is peeked[i]
                 size += sizeOf(peeked[i]);
@@ -248,7 +275,7 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
 
     @Override
     public boolean hasBufferedData() {
-        synchronized (sendLock) {
+        synchronized (frames) {
             return !frames.isEmpty();
         }
     }
@@ -256,9 +283,9 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
     /** The connection is closed: whatever still waits is no longer counted. Any thread. */
     void release() {
         long left;
-        synchronized (sendLock) {
+        synchronized (frames) {
             released = true;
-            left = pendingBytes.getAndSet(0);
+            left = (long) PENDING_BYTES.getAndSet(this, 0L);
         }
         budget.release(left);
     }
@@ -269,7 +296,7 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
      * the socket is cut after {@link #HARD_CLOSE_AFTER}.
      */
     void shed(String why) {
-        if (!closing.compareAndSet(false, true)) {
+        if (!CLOSING.compareAndSet(this, false, true)) {
             return;
         }
         LOG.info("Closing {}: {}", remoteAddress, why);
@@ -291,7 +318,7 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
         String why = shedReason;
         shedReason = null;
         List<ByteBuffer> dropped = new ArrayList<>();
-        synchronized (sendLock) {
+        synchronized (frames) {
             ByteBuffer started = frames.isEmpty() || frames.peek().position() == 0 ? null : frames.poll();
             dropped.addAll(frames);
             frames.clear();
@@ -343,7 +370,7 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
     /** Starts the close handshake; nothing the server sends after it is queued. */
     @Override
     public void close(int code, String reason) {
-        closing.set(true);
+        closing = true;
         super.close(code, reason);
     }
 
