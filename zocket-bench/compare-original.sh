@@ -20,6 +20,9 @@
 #   JAVA_C1_OPTS      if set, a second Java server, "java-c1", runs with these options in every
 #                     round too, e.g. "$JAVA_SERVER_OPTS -XX:TieredStopAtLevel=1" (see docs/server.md)
 #   EXTRA_ARGS        more load generator options for every run, e.g. "--warmup 2 --duration 5"
+#   SYSCALLS          if 1, counts each server's system calls with perf for 5 s of every rpc,
+#                     hot and fanout run (from the 7th second: inside the default measured
+#                     window) and prints them per call or per delivered patch; needs perf
 #   BUN_VERSION       default 1.4.5
 #   ORIGINAL_REPO     default https://github.com/ChiChuRita/zocket.git
 #   ORIGINAL_COMMIT   default 31b1d8fd9914b08e956ed28eed324b67020e6fac
@@ -122,6 +125,18 @@ args_for() {
     esac
 }
 
+SYSCALL_EVENTS=raw_syscalls:sys_enter,syscalls:sys_enter_read,syscalls:sys_enter_recvfrom,syscalls:sys_enter_write,syscalls:sys_enter_writev,syscalls:sys_enter_sendto,syscalls:sys_enter_sendmsg,syscalls:sys_enter_epoll_wait,syscalls:sys_enter_epoll_pwait,syscalls:sys_enter_epoll_ctl,syscalls:sys_enter_futex
+
+# Counts the system calls of the server the generator started, for 5 s of its measured window.
+count_syscalls() {
+    local server_pid=""
+    sleep 7
+    server_pid=$(pgrep -P "$1" | head -1) || true
+    if [[ -n $server_pid ]]; then
+        perf stat -x, -e "$SYSCALL_EVENTS" -p "$server_pid" -o "$2" -- sleep 5 2> /dev/null || true
+    fi
+}
+
 for workload in $WORKLOADS; do
     for round in $(seq 1 "$ROUNDS"); do
         # Alternate which server goes first, so neither always runs on the warmer (or busier) machine.
@@ -135,8 +150,12 @@ for workload in $WORKLOADS; do
             echo "== $workload, round $round, $server (load $(cut -d' ' -f1 /proc/loadavg))" >&2
             # shellcheck disable=SC2046
             java -cp "$jar" dev.zocket.bench.load.LoadGenerator $(args_for "$workload") \
-                ${EXTRA_ARGS:-} --server-command "$cmd" > "$OUT/$workload-$server-$round.json" \
-                || echo "   failed: see $OUT/$workload-$server-$round.json" >&2
+                ${EXTRA_ARGS:-} --server-command "$cmd" > "$OUT/$workload-$server-$round.json" &
+            generator=$!
+            if [[ ${SYSCALLS:-} == 1 && $workload != connect ]]; then
+                count_syscalls "$generator" "$OUT/$workload-$server-$round.syscalls"
+            fi
+            wait "$generator" || echo "   failed: see $OUT/$workload-$server-$round.json" >&2
         done
     done
 done
@@ -220,4 +239,45 @@ for workload, server, n, figures in rows:
                 ratio = {k: (java[k] / v if isinstance(v, (int, float)) and v and isinstance(java[k], (int, float)) else None)
                          for k, v in figures.items()}
                 print(f"{'':<8} {name + '/bun':<13}  " + "  ".join(f"{fmt(r) if r is None else f'{r:.2f}x':>13}" for r in ratio.values()))
+# System calls per call or per delivered patch (SYSCALLS=1): perf's counts over 5 s, divided by
+# the operations the run measured per second times 5.
+def syscalls(path):
+    counts = {}
+    try:
+        for line in open(path):
+            fields = line.strip().split(",")
+            if len(fields) > 2 and fields[0].isdigit():
+                counts[fields[2].split(":")[-1].replace("sys_enter_", "")] = int(fields[0])
+    except OSError:
+        pass
+    return counts
+
+names = {"sys_enter": "all", "read": "read", "recvfrom": "recvfrom", "write": "write", "writev": "writev",
+         "sendto": "sendto", "sendmsg": "sendmsg", "epoll_wait": "epoll_wait", "epoll_pwait": "epoll_pwait",
+         "epoll_ctl": "epoll_ctl", "futex": "futex"}
+printed = False
+for workload in workloads:
+    if workload == "connect":
+        continue
+    for server in servers:
+        per_op = {}
+        for path in sorted(glob.glob(f"{out}/{workload}-{server}-[0-9]*.json")):
+            counts = syscalls(path[:-len(".json")] + ".syscalls")
+            try:
+                r = json.load(open(path))
+            except ValueError:
+                continue
+            rate = r["deliveries"] / r["seconds"] if workload == "fanout" else r["callsPerSecond"]
+            if not counts or not rate:
+                continue
+            for event, count in counts.items():
+                per_op.setdefault(event, []).append(count / (rate * 5))
+        if not per_op:
+            continue
+        if not printed:
+            print("\nSystem calls per call (fanout: per delivered patch), medians over 5 s of each run")
+            print(f"{'workload':<8} {'server':<8}  " + "  ".join(f"{n:>11}" for n in names.values()))
+            printed = True
+        print(f"{workload:<8} {server:<8}  " + "  ".join(
+            f"{med(per_op[e]):>11.3f}" if e in per_op else f"{'-':>11}" for e in names))
 EOF
