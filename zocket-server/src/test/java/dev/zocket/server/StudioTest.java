@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,6 +111,46 @@ class StudioTest {
             JsonNode history = body(get(server, "/studio/api/history?actor=counter&id=room%2F1", TOKEN));
             assertEquals("memory", history.get("source").asString());
             assertEquals(404, get(server, "/studio/api/history?actor=nobody&id=x", TOKEN).statusCode());
+        }
+    }
+
+    @Test
+    void aConnectionsBufferedBytesReturnToZeroOnceEverythingQueuedForItIsWritten() throws Exception {
+        try (ZocketServer server = TestServer.builder(new Recorder()).httpPort(0).studio(TOKEN).start();
+                RawClient writer = RawClient.connect(server.url() + "/?token=alice")) {
+            // Five followers, so each patch goes out as one shared frame; the handshake answer
+            // and the snapshot are counted and released too.
+            List<RawClient> followers = new ArrayList<>();
+            try {
+                for (int i = 0; i < 5; i++) {
+                    RawClient follower = RawClient.connect(server.url() + "/?token=f" + i);
+                    followers.add(follower);
+                    follower.subscribe("state:sub", "counter", "fan");
+                    follower.next("state:snapshot");
+                }
+                for (int i = 0; i < 200; i++) {
+                    writer.call("counter", "fan", "increment", null);
+                }
+                for (RawClient follower : followers) {
+                    for (int i = 0; i < 200; i++) {
+                        follower.next("state:patch");
+                    }
+                }
+                eventually(() -> {
+                    try {
+                        JsonNode connections = body(get(server, "/studio/api/connections", TOKEN)).get("connections");
+                        int idle = 0;
+                        for (JsonNode connection : connections) {
+                            idle += connection.get("bufferedBytes").asLong() == 0 ? 1 : 0;
+                        }
+                        return connections.size() == 6 && idle == 6;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            } finally {
+                followers.forEach(RawClient::close);
+            }
         }
     }
 
