@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketAdapter;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.LimitExceededException;
 import org.java_websocket.framing.Framedata;
+import org.java_websocket.handshake.Handshakedata;
 import org.junit.jupiter.api.Test;
 
 /** Frames split anywhere across reads decode as if they had come whole, holding only what arrived. */
@@ -164,6 +169,79 @@ class BoundedDraftTest {
         ByteBuffer read = ByteBuffer.allocate(invalid.length + after.length).put(invalid).put(after).flip();
         assertEquals(List.of(), draft.translateFrame(read));
         assertEquals(List.of(), draft.translateFrame(ByteBuffer.wrap(maskedText("later"))));
+    }
+
+    @Test
+    void decodedTextIsDeliveredInOrderWithFragmentedMessagesAndRefusedInsideOne() throws Exception {
+        List<String> delivered = new ArrayList<>();
+        BoundedDraft draft = new BoundedDraft(LIMIT);
+        WebSocketImpl socket = new WebSocketImpl(new Listener(delivered), draft);
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        stream.writeBytes(frame(0x01, true, "fragm".getBytes(StandardCharsets.UTF_8)));
+        stream.writeBytes(frame(0x80, true, "ented".getBytes(StandardCharsets.UTF_8)));
+        stream.writeBytes(maskedText("whole"));
+        for (Framedata frame : draft.translateFrame(ByteBuffer.wrap(stream.toByteArray()))) {
+            draft.processFrame(socket, frame);
+        }
+        assertEquals(List.of("fragmented", "whole"), delivered);
+
+        // A whole text frame while a fragmented message is open breaks RFC 6455 (5.4): refused, not delivered.
+        stream.reset();
+        stream.writeBytes(frame(0x01, true, "open".getBytes(StandardCharsets.UTF_8)));
+        stream.writeBytes(maskedText("inside"));
+        stream.writeBytes(frame(0x80, true, "never".getBytes(StandardCharsets.UTF_8)));
+        List<Framedata> frames = draft.translateFrame(ByteBuffer.wrap(stream.toByteArray()));
+        assertTrue(frames.get(1) instanceof ReceivedText);
+        for (Framedata frame : frames) {
+            draft.processFrame(socket, frame);
+        }
+        assertEquals(List.of("fragmented", "whole"), delivered);
+        assertEquals(List.of(), draft.translateFrame(ByteBuffer.wrap(maskedText("after"))));
+    }
+
+    /** Collects the text messages a socket delivers; nothing else is expected of it here. */
+    private static final class Listener extends WebSocketAdapter {
+        private final List<String> delivered;
+
+        Listener(List<String> delivered) {
+            this.delivered = delivered;
+        }
+
+        @Override
+        public void onWebsocketMessage(WebSocket socket, String message) {
+            delivered.add(message);
+        }
+
+        @Override
+        public void onWebsocketMessage(WebSocket socket, ByteBuffer message) {}
+
+        @Override
+        public void onWebsocketOpen(WebSocket socket, Handshakedata handshake) {}
+
+        @Override
+        public void onWebsocketClose(WebSocket socket, int code, String reason, boolean remote) {}
+
+        @Override
+        public void onWebsocketClosing(WebSocket socket, int code, String reason, boolean remote) {}
+
+        @Override
+        public void onWebsocketCloseInitiated(WebSocket socket, int code, String reason) {}
+
+        @Override
+        public void onWebsocketError(WebSocket socket, Exception error) {}
+
+        @Override
+        public void onWriteDemand(WebSocket socket) {}
+
+        @Override
+        public InetSocketAddress getLocalSocketAddress(WebSocket socket) {
+            return null;
+        }
+
+        @Override
+        public InetSocketAddress getRemoteSocketAddress(WebSocket socket) {
+            return null;
+        }
     }
 
     /** As the loop reads: a buffer of its own (Java-WebSocket copies unmasked frames ignoring a slice's offset). */
