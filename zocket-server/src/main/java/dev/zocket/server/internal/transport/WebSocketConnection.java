@@ -190,6 +190,11 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
         return true;
     }
 
+    /** Shed, or closing or closed: nothing more is queued for it, and its backlog is going away. */
+    boolean isLeaving() {
+        return closing || isClosing() || isClosed();
+    }
+
     /** Marks a flush requested; true if none was, so the caller is the one to hand it to the loop. */
     boolean markFlushRequested() {
         return FLUSH_REQUESTED.compareAndSet(this, false, true);

@@ -248,21 +248,29 @@ public final class WebSocketTransport extends WebSocketAdapter {
     }
 
     /**
-     * Closes the connections with the most bytes waiting, largest first, until the total is back
-     * under the outbound budget. What connections already being shed still hold counts as freed:
+     * Closes the connections with the most bytes waiting, largest first, until what they hold is
+     * back under the outbound budget. Connections already leaving (shed or closing) are left out:
      * their backlog is being dropped.
+     *
+     * <p>The excess is summed from the same reads of each connection's pending count that choose
+     * whom to shed, not taken from the budget's running total: a connection shed a moment ago can
+     * release its backlog between a read of the total and a read of its count, and the total would
+     * then still hold bytes no candidate holds, and shed a second connection for nothing.
      */
     private void shedLargestBacklogs() {
-        long excess = budget.total() - budget.limit();
+        long staying = 0;
         List<Backlog> candidates = new ArrayList<>();
         for (WebSocketConnection connection : connections) {
             long pending = connection.pendingBytes(); // read once: it changes under our feet
-            if (connection.shedReason != null || connection.isClosing() || connection.isClosed()) {
-                excess -= pending;
-            } else if (pending > 0) {
+            if (connection.isLeaving()) {
+                continue;
+            }
+            staying += pending;
+            if (pending > 0) {
                 candidates.add(new Backlog(connection, pending));
             }
         }
+        long excess = staying - budget.limit();
         if (excess <= 0) {
             return;
         }
