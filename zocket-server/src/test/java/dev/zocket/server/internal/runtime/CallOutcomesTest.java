@@ -124,9 +124,10 @@ class CallOutcomesTest {
         }
         assertEquals(1_000, counted.size());
         assertEquals(1_000, colliding.size());
-        // A thousand keys in an index of 4,096 positions: runs stay short unless the hash clusters.
-        assertTrue(counted.longestIndexRun() < 40, counted.longestIndexRun() + " in a row");
-        assertTrue(colliding.longestIndexRun() < 40, colliding.longestIndexRun() + " in a row");
+        // A thousand keys in an index of 4,096 positions. With the hash seeded at random the
+        // longest run was 11 to 43 over 300 instances of each; String.hashCode gave 973.
+        assertTrue(counted.longestIndexRun() < 150, counted.longestIndexRun() + " in a row");
+        assertTrue(colliding.longestIndexRun() < 150, colliding.longestIndexRun() + " in a row");
     }
 
     @Test
