@@ -255,7 +255,7 @@ final class CallOutcomes {
 
     /** The bytes {@code outcome} of {@code key} takes against the byte bound: its entry's length. */
     static int sizeOf(String key, Outcome outcome) {
-        return 4 + 2 * key.length() + 4 + 2 * outcome.requestDigest().length() + 2 + tail(outcome).length;
+        return encode(key, outcome).length;
     }
 
     private static byte[] tail(Outcome outcome) {

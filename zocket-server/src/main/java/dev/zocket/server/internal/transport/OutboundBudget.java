@@ -35,10 +35,6 @@ final class OutboundBudget {
         total.addAndGet(-bytes);
     }
 
-    long total() {
-        return total.get();
-    }
-
     long limit() {
         return limit;
     }

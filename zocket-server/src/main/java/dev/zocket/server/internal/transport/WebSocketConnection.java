@@ -62,9 +62,10 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
 
     /**
      * Heap taken by one queued frame besides its bytes: the {@code ByteBuffer}, the array header
-     * and padding, and the queue node. Measured at 98 to 104 bytes (JDK 17, compressed oops; see
-     * docs/architecture.md); with messages of 100 to 200 bytes it is what made payload bytes
-     * undercount the heap by 1.5 to 1.8 times.
+     * and padding, and its place in the queue. Measured at 98 to 104 bytes with a linked queue's
+     * node (JDK 17, compressed oops; see docs/architecture.md), so an upper bound for the deque's
+     * 4-byte slot; with messages of 100 to 200 bytes it is what made payload bytes undercount the
+     * heap by 1.5 to 1.8 times.
      */
     static final int FRAME_OVERHEAD = 104;
 
