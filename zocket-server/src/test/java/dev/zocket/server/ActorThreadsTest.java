@@ -109,7 +109,9 @@ class ActorThreadsTest {
     @Test
     void aHandlerThatHoldsItsIoThreadIsReportedWithWhereItIs() throws Exception {
         PrintStream original = System.err;
-        WatchedLog logged = new WatchedLog("have held the I/O thread");
+        // Awaits the line naming the handler: the warning's stack trace is written a line at a
+        // time, so its first line alone does not mean the rest is there to read.
+        WatchedLog logged = new WatchedLog("ThreadProbeActor.hold");
         System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
         CountDownLatch gate = new CountDownLatch(1);
         try (ZocketServer server = probeServer(gate).start();
