@@ -15,9 +15,12 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 
@@ -53,11 +56,25 @@ final class RawClient implements AutoCloseable {
     }
 
     void send(String json) {
-        socket.sendText(json, true).join();
+        awaitSent(socket.sendText(json, true));
     }
 
     void sendBinary(byte[] bytes) {
-        socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
+        awaitSent(socket.sendBinary(ByteBuffer.wrap(bytes), true));
+    }
+
+    /** Waits for a send to be written; a server that stops reading fails the test rather than hanging it. */
+    private static void awaitSent(CompletableFuture<WebSocket> sent) {
+        try {
+            sent.get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            fail("a message could not be sent within 10 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending", e);
+        } catch (ExecutionException e) {
+            throw new CompletionException(e.getCause()); // as join() reports it: tests catch it when closed meanwhile
+        }
     }
 
     /** Sends an {@code rpc} and returns its id. */

@@ -1,11 +1,13 @@
 package dev.zocket.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.zocket.server.fixtures.Recorder;
 import dev.zocket.server.fixtures.TestServer;
 import io.micrometer.core.instrument.Counter;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +24,11 @@ class SlowConsumerTest {
     private static final int WINDOW = 200;
     /** Patches a follower may lag behind the writer: with the window, about 300 KB, under the 1 MiB limit. */
     private static final int FOLLOWER_LAG = 2_000;
+    /**
+     * Well inside the timeout: a run this slow fails with where it got to, which a timeout
+     * (reported with nothing but its duration) would not say.
+     */
+    private static final long PROGRESS_DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(120);
 
     @Test
     void aStalledSubscriberIsClosedWhileTheOthersReceiveEveryPatch() throws Exception {
@@ -48,6 +55,7 @@ class SlowConsumerTest {
             int stalledCloseCode = 0;
             int sent = 0;
             int answered = 0;
+            long startedAt = System.nanoTime();
             while (answered < CHANGES) {
                 while (sent < CHANGES && sent - answered < WINDOW) {
                     writer.rpc("counter", "stream", "increment", null);
@@ -60,6 +68,13 @@ class SlowConsumerTest {
                     stalledCloseCode = stalled.readUntilCloseFrame();
                 }
                 if (answered % WINDOW == 0) {
+                    if (System.nanoTime() - startedAt > PROGRESS_DEADLINE_NANOS) {
+                        fail("Too slow: " + answered + " of " + CHANGES + " increments answered in "
+                                + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt) + " s; slow consumers closed: "
+                                + closed.count() + ", the stalled one's close code: " + stalledCloseCode + ", followers at "
+                                + followers.get(0).count + " and " + followers.get(1).count + ", connections open: "
+                                + server.metrics().connections());
+                    }
                     for (Follower follower : followers) {
                         // Checked as they come, so the test holds few of them; and the writer waits
                         // for a follower more than FOLLOWER_LAG behind, because a healthy client in a

@@ -26,6 +26,7 @@ final class StalledSocket implements AutoCloseable {
     StalledSocket(int port) throws IOException {
         socket.setReceiveBufferSize(4096);
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        socket.setSoTimeout(10_000); // for the handshake's answer; reading later sets its own
         String key = Base64.getEncoder().encodeToString("zocket-stalled-16".substring(0, 16).getBytes(StandardCharsets.US_ASCII));
         OutputStream out = socket.getOutputStream();
         out.write(("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
