@@ -8,12 +8,14 @@ import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.enums.Opcode;
+import org.java_websocket.enums.Role;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.InvalidHandshakeException;
 import org.java_websocket.exceptions.LimitExceededException;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.HandshakeBuilder;
+import org.java_websocket.handshake.Handshakedata;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
 
 /**
@@ -52,6 +54,12 @@ final class BoundedDraft extends Draft_6455 {
     @Override
     public Draft copyInstance() {
         return new BoundedDraft(maxFrameBytes);
+    }
+
+    /** The client's upgrade request, read as Java-WebSocket reads it, in one pass (see {@link UpgradeRequest}). */
+    @Override
+    public Handshakedata translateHandshake(ByteBuffer in) throws InvalidHandshakeException {
+        return role == Role.SERVER ? UpgradeRequest.read(in) : super.translateHandshake(in);
     }
 
     /** The same headers as Java-WebSocket's, cheaper to write (see {@link HandshakeResponse}). */
