@@ -19,6 +19,7 @@ public final class Attacks {
                 new PartialFrames(),
                 new ManyConnections(),
                 new Trickling(),
+                new HeaderFlood(),
                 new MalformedFlood(),
                 new InvalidUtf8(),
                 new NonFiniteNumbers(),

@@ -70,7 +70,8 @@ public final class WsSocket implements AutoCloseable {
                 + "\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    private void readUpgradeResponse() throws IOException {
+    /** Reads the server's answer to an upgrade request, failing unless it is {@code 101 Switching Protocols}. */
+    public void readUpgradeResponse() throws IOException {
         InputStream raw = socket.getInputStream();
         ByteArrayOutputStream headers = new ByteArrayOutputStream();
         int matched = 0;
