@@ -56,7 +56,7 @@ final class BoundedDraft extends Draft_6455 {
         return new BoundedDraft(maxFrameBytes);
     }
 
-    /** The client's upgrade request, read as Java-WebSocket reads it, in one pass (see {@link UpgradeRequest}). */
+    /** The client's upgrade request, read as Java-WebSocket reads it, in linear time (see {@link UpgradeRequest}). */
     @Override
     public Handshakedata translateHandshake(ByteBuffer in) throws InvalidHandshakeException {
         return role == Role.SERVER ? UpgradeRequest.read(in) : super.translateHandshake(in);

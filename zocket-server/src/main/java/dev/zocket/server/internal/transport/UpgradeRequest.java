@@ -10,11 +10,11 @@ import org.java_websocket.handshake.HandshakeImpl1Client;
 
 /**
  * Reads a client's upgrade request (RFC 6455, 4.1) into the handshake Java-WebSocket expects,
- * accepting and refusing exactly what its {@code Draft.translateHandshakeHttp} does, in one pass
- * over the bytes. That method compiles a regular expression for every header line (to strip the
- * value's leading spaces) and copies what is left of the buffer for every line, so a request of
- * many short lines cost time quadratic in its size; it was the largest part of a handshake's
- * parsing in the connection profile.
+ * accepting and refusing exactly what its {@code Draft.translateHandshakeHttp} does, in time
+ * linear in the request's size. That method compiles a regular expression for every header line
+ * (to strip the value's leading spaces), copies what is left of the buffer for every line and
+ * joins a repeated header by copying it, so a request of many short lines cost time quadratic in
+ * its size, and it is read again each time more of it arrives.
  *
  * <p>Lines end with CRLF and are read as US-ASCII. The request line must be three fields
  * separated by single spaces, a {@code GET} and {@code HTTP/1.1} (in any case); each header line

@@ -58,7 +58,7 @@ class UpgradeRequestTest {
     }
 
     @Test
-    void aRequestOfManyShortLinesIsReadInOnePass() throws Exception {
+    void aRequestOfManyShortLinesIsReadWhole() throws Exception {
         // Java-WebSocket copied the rest of the buffer for every line: quadratic in the request's size.
         // And the same header repeated is joined in linear time, where joining strings was quadratic.
         StringBuilder request = new StringBuilder("GET / HTTP/1.1\r\n");
