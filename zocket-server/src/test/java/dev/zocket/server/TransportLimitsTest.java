@@ -8,7 +8,9 @@ import dev.zocket.server.fixtures.Recorder;
 import dev.zocket.server.fixtures.TestServer;
 import io.micrometer.core.instrument.Counter;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -223,6 +225,54 @@ class TransportLimitsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void anUpgradeRequestSentAByteAtATimeIsAnsweredAndTheFrameAfterItRead() throws Exception {
+        try (ZocketServer server = TestServer.builder(new Recorder()).start();
+                Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(10_000);
+            byte[] request = ("GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            byte[] call = StalledSocket.maskedFrame(1, ("{\"type\":\"rpc\",\"id\":\"r1\",\"actor\":\"counter\","
+                    + "\"actorId\":\"pieces\",\"method\":\"increment\"}").getBytes(StandardCharsets.UTF_8));
+            OutputStream out = socket.getOutputStream();
+            for (int i = 0; i < request.length - 1; i++) {
+                out.write(request[i]);
+                out.flush();
+            }
+            // The blank line's last byte and the first frame arrive together.
+            ByteArrayOutputStream last = new ByteArrayOutputStream();
+            last.write(request[request.length - 1]);
+            last.writeBytes(call);
+            out.write(last.toByteArray());
+            out.flush();
+
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            assertTrue(readHeaders(in).startsWith("HTTP/1.1 101"), "upgraded");
+            assertTrue(readText(in).contains("\"type\":\"welcome\""), "welcomed");
+            String answer = readText(in);
+            assertTrue(answer.contains("\"type\":\"rpc:result\"") && answer.contains("\"id\":\"r1\""), answer);
+        }
+    }
+
+    private static String readHeaders(DataInputStream in) throws IOException {
+        ByteArrayOutputStream headers = new ByteArrayOutputStream();
+        while (!headers.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+            headers.write(in.readUnsignedByte());
+        }
+        return headers.toString(StandardCharsets.US_ASCII);
+    }
+
+    /** One unmasked text frame from the server, shorter than 64 KiB. */
+    private static String readText(DataInputStream in) throws IOException {
+        assertEquals(0x81, in.readUnsignedByte(), "a whole text frame");
+        int length = in.readUnsignedByte();
+        byte[] payload = new byte[length == 126 ? in.readUnsignedShort() : length];
+        in.readFully(payload);
+        return new String(payload, StandardCharsets.UTF_8);
     }
 
     private static long usedAfterCollection(Runtime runtime) {

@@ -252,9 +252,17 @@ final class EventLoop implements Runnable, LoopThread.Loop {
             return;
         }
         readBuffer.flip();
-        // Java-WebSocket keeps an incomplete upgrade request in a buffer sized from the capacity
-        // of the one it is given: a slice holding just the bytes read keeps that to what arrived.
-        socket.decode(socket.isOpen() ? readBuffer : readBuffer.slice());
+        if (socket.isOpen()) {
+            socket.decode(readBuffer);
+        } else if (socket.isClosing() || socket.isClosed()) {
+            socket.decode(readBuffer.slice()); // refused: Java-WebSocket discards it
+        } else {
+            // The request goes to Java-WebSocket once, whole, not on every read (see PendingUpgrade).
+            ByteBuffer request = socket.upgradeBytes(readBuffer);
+            if (request != null) {
+                socket.decode(request);
+            }
+        }
     }
 
     private void flushPending() {

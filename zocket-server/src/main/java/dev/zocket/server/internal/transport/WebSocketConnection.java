@@ -110,6 +110,9 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
     // Loop thread only.
     long lastHeardNanos;
     long handshakeBytes;
+    /** The upgrade request while its blank line has not arrived; null before its first byte and once handed over. */
+    private PendingUpgrade pendingUpgrade;
+    private boolean upgradeHandedOver;
     boolean pingOutstanding;
     /** The last frame is out and the output shut: waiting for the peer to close its side. */
     boolean lingering;
@@ -248,6 +251,25 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
             PENDING_BYTES.getAndAdd(this, adopted);
         }
         budget.add(adopted);
+    }
+
+    /**
+     * What to decode of {@code read} while the upgrade has not happened: the whole request once
+     * its blank line has arrived, {@code null} until then (see {@link PendingUpgrade}). Loop thread.
+     */
+    ByteBuffer upgradeBytes(ByteBuffer read) {
+        if (upgradeHandedOver) {
+            return read.slice(); // Java-WebSocket asked for more after all: it gathers the rest itself
+        }
+        if (pendingUpgrade == null) {
+            pendingUpgrade = new PendingUpgrade();
+        }
+        ByteBuffer request = pendingUpgrade.add(read);
+        if (request != null) {
+            upgradeHandedOver = true;
+            pendingUpgrade = null;
+        }
+        return request;
     }
 
     /** Puts the oldest waiting frames in {@code gather}, as many as fit; returns how many. Loop thread. */
