@@ -14,7 +14,8 @@ import org.java_websocket.handshake.HandshakeImpl1Client;
  * linear in the request's size. That method compiles a regular expression for every header line
  * (to strip the value's leading spaces), copies what is left of the buffer for every line and
  * joins a repeated header by copying it, so a request of many short lines cost time quadratic in
- * its size, and it is read again each time more of it arrives.
+ * its size. (That the request is read only once it has all arrived is {@link PendingUpgrade}'s
+ * part.)
  *
  * <p>Lines end with CRLF and are read as US-ASCII. The request line must be three fields
  * separated by single spaces, a {@code GET} and {@code HTTP/1.1} (in any case); each header line
