@@ -41,13 +41,22 @@ final class UpgradeRequest {
             throw new IncompleteHandshakeException(in.capacity() + 128);
         }
         HandshakeImpl1Client request = requestFor(ascii(in, in.position(), end));
-        int headersStart = end + 2;
-        int blankLine = checkHeaderLines(in, headersStart);
         // Built aside, so that a header repeated many times is joined in linear time.
         Map<String, StringBuilder> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (int start = headersStart; start < blankLine; start = end + 2) {
+        for (int start = end + 2; ; start = end + 2) {
             end = lineEnd(in, start);
+            if (end < 0) {
+                throw new IncompleteHandshakeException();
+            }
+            if (end == start) {
+                fields.forEach((name, value) -> request.put(name, value.toString()));
+                in.position(end + 2);
+                return request;
+            }
             int colon = indexOf(in, (byte) ':', start, end);
+            if (colon < 0) {
+                throw new InvalidHandshakeException("not an http header");
+            }
             int valueStart = colon + 1;
             while (valueStart < end && in.get(valueStart) == ' ') {
                 valueStart++;
@@ -60,30 +69,6 @@ final class UpgradeRequest {
             } else {
                 earlier.append("; ").append(value);
             }
-        }
-        fields.forEach((name, value) -> request.put(name, value.toString()));
-        in.position(blankLine + 2);
-        return request;
-    }
-
-    /**
-     * Checks the header lines from {@code start} before any is read: each must have a colon, and
-     * the blank line that ends them must have arrived. Bytes trickling in then cost one scan
-     * each, not a reading of every header. Returns where the blank line starts.
-     */
-    private static int checkHeaderLines(ByteBuffer in, int start) throws InvalidHandshakeException {
-        while (true) {
-            int end = lineEnd(in, start);
-            if (end < 0) {
-                throw new IncompleteHandshakeException();
-            }
-            if (end == start) {
-                return start;
-            }
-            if (indexOf(in, (byte) ':', start, end) < 0) {
-                throw new InvalidHandshakeException("not an http header");
-            }
-            start = end + 2;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.zocket.server.internal.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
@@ -41,8 +42,13 @@ class UpgradeRequestTest {
             int cut = random.nextInt(4) == 0 ? random.nextInt(request.length + 1) : request.length;
             byte[] arrived = new byte[cut];
             System.arraycopy(request, 0, arrived, 0, cut);
+            String text = new String(arrived, StandardCharsets.ISO_8859_1);
             for (ByteBuffer[] buffers : List.of(heap(arrived), sliced(arrived), direct(arrived))) {
-                assertSameOutcome(buffers[0], buffers[1], new String(arrived, StandardCharsets.ISO_8859_1));
+                String outcome = assertSameOutcome(buffers[0], buffers[1], text);
+                if (text.contains("\r\n\r\n")) {
+                    // What PendingUpgrade relies on to hand a request on once: with its blank line in, never incomplete.
+                    assertFalse(outcome.startsWith("incomplete"), "incomplete with a blank line: " + outcome);
+                }
             }
         }
     }
@@ -80,10 +86,11 @@ class UpgradeRequestTest {
         assertEquals(64 + 128, incomplete.getPreferredSize());
     }
 
-    private static void assertSameOutcome(ByteBuffer ours, ByteBuffer theirs, String input) {
+    private static String assertSameOutcome(ByteBuffer ours, ByteBuffer theirs, String input) {
         String expected = outcome(() -> Draft.translateHandshakeHttp(theirs, Role.SERVER), theirs);
         String actual = outcome(() -> UpgradeRequest.read(ours), ours);
         assertEquals(expected, actual, "for " + input.replace("\r", "\\r").replace("\n", "\\n"));
+        return actual;
     }
 
     private interface Reader {
