@@ -35,7 +35,8 @@ final class StalledSocket implements AutoCloseable {
         readHeaders(socket.getInputStream());
     }
 
-    private static void readHeaders(InputStream in) throws IOException {
+    /** Reads an upgrade response's headers, failing unless it is {@code 101 Switching Protocols}. */
+    static void readHeaders(InputStream in) throws IOException {
         ByteArrayOutputStream headers = new ByteArrayOutputStream();
         int matched = 0;
         byte[] end = {'\r', '\n', '\r', '\n'};

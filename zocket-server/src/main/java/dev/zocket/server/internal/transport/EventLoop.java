@@ -254,15 +254,13 @@ final class EventLoop implements Runnable, LoopThread.Loop {
         readBuffer.flip();
         if (socket.isOpen()) {
             socket.decode(readBuffer);
-        } else if (socket.isClosing() || socket.isClosed()) {
-            socket.decode(readBuffer.slice()); // refused: Java-WebSocket discards it
-        } else {
+        } else if (!socket.isClosing() && !socket.isClosed()) {
             // The request goes to Java-WebSocket once, whole, not on every read (see PendingUpgrade).
             ByteBuffer request = socket.upgradeBytes(readBuffer);
             if (request != null) {
                 socket.decode(request);
             }
-        }
+        } // closing or closed: Java-WebSocket reads nothing more
     }
 
     private void flushPending() {

@@ -110,9 +110,8 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
     // Loop thread only.
     long lastHeardNanos;
     long handshakeBytes;
-    /** The upgrade request while its blank line has not arrived; null before its first byte and once handed over. */
-    private PendingUpgrade pendingUpgrade;
-    private boolean upgradeHandedOver;
+    /** The upgrade request until its blank line has arrived; null once handed on. */
+    private PendingUpgrade pendingUpgrade = new PendingUpgrade();
     boolean pingOutstanding;
     /** The last frame is out and the output shut: waiting for the peer to close its side. */
     boolean lingering;
@@ -258,15 +257,13 @@ final class WebSocketConnection extends WebSocketImpl implements ClientConnectio
      * its blank line has arrived, {@code null} until then (see {@link PendingUpgrade}). Loop thread.
      */
     ByteBuffer upgradeBytes(ByteBuffer read) {
-        if (upgradeHandedOver) {
-            return read.slice(); // Java-WebSocket asked for more after all: it gathers the rest itself
-        }
         if (pendingUpgrade == null) {
-            pendingUpgrade = new PendingUpgrade();
+            // Handed on, and refused (a whole request is never incomplete): its 404 is still
+            // going out. Java-WebSocket reads such bytes as a new request; they are dropped.
+            return null;
         }
         ByteBuffer request = pendingUpgrade.add(read);
         if (request != null) {
-            upgradeHandedOver = true;
             pendingUpgrade = null;
         }
         return request;

@@ -3,6 +3,7 @@ package dev.zocket.server.internal.transport;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -54,7 +55,7 @@ class PendingUpgradeTest {
         ByteBuffer request = new PendingUpgrade().add(read);
         assertEquals(bytes.length, request.remaining());
         assertEquals(bytes.length, request.capacity(), "a slice: nothing behind it to size a buffer from");
-        assertEquals(bytes, request.array(), "the read's own bytes");
+        assertSame(bytes, request.array(), "the read's own bytes");
     }
 
     /** The index just past the first CRLFCRLF, or -1. */
