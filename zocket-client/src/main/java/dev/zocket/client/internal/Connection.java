@@ -229,7 +229,6 @@ final class Connection {
         if (!isCurrent(current)) {
             return;
         }
-        attempt++; // whatever the dead link still reports belongs to no attempt now
         Transport.Link link = outbox.detach();
         if (link != null) {
             deferred.action(link::close);
@@ -246,9 +245,15 @@ final class Connection {
         }
     }
 
-    /** The link dropped or never opened: reconnects after a delay, or gives up. */
+    /**
+     * The link dropped or never opened: reconnects after a delay, or gives up. The attempt is over:
+     * whatever its link still reports belongs to no attempt now, even its opening, which a
+     * transport may report after its end (the JDK's reads on its own thread, so a connection cut
+     * just after its handshake can be reported closed first). Such a link is closed, never used.
+     */
     private void lost(String why, Throwable cause, Deferred deferred) {
         LOG.debug("Connection to {} lost: {}", options.url(), why);
+        attempt++;
         boolean wasOpen = status == ConnectionStatus.CONNECTED;
         stopHeartbeat(deferred);
         outbox.detach();

@@ -17,7 +17,8 @@ import java.util.concurrent.CompletableFuture;
 public interface Transport {
 
     /**
-     * Opens one connection.
+     * Opens one connection. The listener may hear from the link before the returned future
+     * completes, even that it closed; the client then closes the link it is given, unused.
      *
      * @param connectTimeout how long to wait for the handshake; zero for no limit
      * @return the open link, or a failed future if the connection could not be made
