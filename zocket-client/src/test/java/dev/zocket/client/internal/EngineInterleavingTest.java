@@ -1,0 +1,324 @@
+package dev.zocket.client.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.zocket.client.ClientOptions;
+import dev.zocket.client.ConnectionException;
+import dev.zocket.client.InFlightCalls;
+import dev.zocket.client.transport.Transport;
+import dev.zocket.json.JsonCodec;
+import dev.zocket.server.fixtures.CounterHandle;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The client engine under random orders of what a network and a server can do: links that open
+ * late, fail to open, or are reported closed before their opening is; answers that come late or
+ * are lost with their link; pings unanswered; time passing at random. The engine runs on the
+ * test's thread with a stepped clock, so a seed replays its schedule exactly.
+ *
+ * <p>The scripted server runs each idempotency key once and answers a repeat with the first
+ * result. After the chaos the network heals, and then every call must have succeeded, each with
+ * its own result: none stranded, none run twice, none answered with another's result.
+ */
+class EngineInterleavingTest {
+
+    private static final int SEEDS = Integer.getInteger("zocket.interleavings", 2_000);
+    private static final int STEPS = 150;
+    private static final Pattern RPC = Pattern.compile(
+            "\"type\":\"rpc\",\"id\":\"([^\"]+)\".*\"idempotencyKey\":\"([^\"]+)\"");
+
+    @Test
+    void everyCallSucceedsOnceWhateverTheOrderOfLinkEvents() {
+        long base = Long.getLong("zocket.interleavings.seed", System.nanoTime());
+        for (int i = 0; i < SEEDS; i++) {
+            long seed = base + i;
+            try {
+                new Schedule(seed, false).run();
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError("Seed " + seed + " (rerun with -Dzocket.interleavings.seed=" + seed
+                        + " -Dzocket.interleavings=1): " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Test
+    void closingInTheMiddleOfAnyScheduleFailsEveryOpenCall() {
+        long base = Long.getLong("zocket.interleavings.seed", System.nanoTime());
+        for (int i = 0; i < SEEDS / 4; i++) {
+            long seed = base + i;
+            try {
+                new Schedule(seed, true).run();
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError("Seed " + seed + " (rerun with -Dzocket.interleavings.seed=" + seed
+                        + " -Dzocket.interleavings=4): " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** One random schedule against one engine. */
+    private static final class Schedule {
+        private final Random random;
+        private final boolean closeAtTheEnd;
+        private final SteppedClock clock = new SteppedClock();
+        private final Network network = new Network();
+        private final ClientEngine engine;
+        private final List<CounterHandle> counters = new ArrayList<>();
+        private final List<CompletableFuture<Integer>> calls = new ArrayList<>();
+
+        Schedule(long seed, boolean closeAtTheEnd) {
+            this.random = new Random(seed);
+            this.closeAtTheEnd = closeAtTheEnd;
+            // No call timeout: a call the engine forgot to re-send would wait forever, and show.
+            ClientOptions options = new ClientOptions(URI.create("ws://scripted"), Duration.ZERO,
+                    Duration.ofSeconds(10), true, Optional.of(Duration.ofMillis(10)), Duration.ofMillis(100),
+                    InFlightCalls.RESEND, Duration.ofSeconds(1));
+            engine = new ClientEngine(options, network, clock, Runnable::run, JsonCodec.standard());
+        }
+
+        void run() {
+            engine.start();
+            for (int i = 0; i < 3; i++) {
+                counters.add(CounterHandle.of(engine, "counter-" + i));
+            }
+            for (int step = 0; step < STEPS; step++) {
+                act();
+            }
+            if (closeAtTheEnd) {
+                engine.close();
+                for (CompletableFuture<Integer> call : calls) {
+                    assertTrue(call.isDone(), "a call is still open after close()");
+                    if (call.isCompletedExceptionally()) {
+                        Throwable failure = causeOf(call);
+                        assertTrue(failure instanceof ConnectionException, "failed with " + failure);
+                    }
+                }
+                network.assertNothingSentAfterClose();
+                return;
+            }
+            heal();
+            Set<Integer> results = new HashSet<>();
+            for (CompletableFuture<Integer> call : calls) {
+                assertTrue(call.isDone(), "a call was never answered: " + network.describe());
+                if (call.isCompletedExceptionally()) {
+                    fail("a call failed although its link came back: " + causeOf(call));
+                }
+                assertTrue(results.add(call.join()), "two calls got the same result " + call.join());
+            }
+            assertEquals(calls.size(), network.runs, "each call ran exactly once on the server");
+            network.assertNothingSentAfterClose();
+        }
+
+        private void act() {
+            int choice = random.nextInt(100);
+            if (choice < 25) {
+                calls.add(counters.get(random.nextInt(counters.size())).increment());
+            } else if (choice < 40) {
+                network.completeAnOpening(random, random.nextInt(4) > 0);
+            } else if (choice < 50) {
+                network.closeALink(random);
+            } else if (choice < 70) {
+                network.deliverAnAnswer(random);
+            } else if (choice < 75) {
+                network.silenceALink(random);
+            } else {
+                clock.advance(Duration.ofMillis(random.nextInt(random.nextInt(10) == 0 ? 3_000 : 50)));
+            }
+        }
+
+        /** The network stops failing: every opening succeeds, every answer arrives, time passes. */
+        private void heal() {
+            network.healed = true;
+            for (int round = 0; round < 200 && !allDone(); round++) {
+                network.completeEveryOpening();
+                network.deliverEveryAnswer();
+                clock.advance(Duration.ofMillis(500));
+            }
+        }
+
+        private boolean allDone() {
+            return calls.stream().allMatch(CompletableFuture::isDone);
+        }
+
+        private static Throwable causeOf(CompletableFuture<?> call) {
+            try {
+                call.get();
+                throw new AssertionError("not failed");
+            } catch (ExecutionException e) {
+                return e.getCause();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** The transport, and the server behind it: runs each idempotency key once. */
+    private static final class Network implements Transport {
+        final List<Link> links = new ArrayList<>();
+        final Map<String, Integer> outcomes = new HashMap<>();
+        int runs;
+        boolean healed;
+
+        @Override
+        public CompletableFuture<Transport.Link> open(URI url, Duration connectTimeout, LinkListener listener) {
+            Link link = new Link(listener);
+            links.add(link);
+            return link.opening;
+        }
+
+        void completeAnOpening(Random random, boolean succeed) {
+            List<Link> opening = links.stream().filter(link -> !link.opening.isDone()).toList();
+            if (opening.isEmpty()) {
+                return;
+            }
+            Link link = opening.get(random.nextInt(opening.size()));
+            if (succeed) {
+                link.open();
+            } else {
+                link.closedByNetwork = true;
+                link.opening.completeExceptionally(new IOException("connection refused"));
+            }
+        }
+
+        void completeEveryOpening() {
+            for (Link link : List.copyOf(links)) {
+                if (!link.opening.isDone()) {
+                    link.open();
+                }
+            }
+        }
+
+        /** Cuts a link, opened or still opening: its listener hears it, and its answers are lost. */
+        void closeALink(Random random) {
+            List<Link> alive = links.stream().filter(link -> !link.closedByNetwork).toList();
+            if (!alive.isEmpty()) {
+                alive.get(random.nextInt(alive.size())).cut();
+            }
+        }
+
+        void silenceALink(Random random) {
+            List<Link> alive = links.stream().filter(link -> !link.closedByNetwork).toList();
+            if (!alive.isEmpty()) {
+                alive.get(random.nextInt(alive.size())).answersPings = false;
+            }
+        }
+
+        void deliverAnAnswer(Random random) {
+            List<Link> waiting = links.stream().filter(link -> !link.answers.isEmpty()).toList();
+            if (!waiting.isEmpty()) {
+                waiting.get(random.nextInt(waiting.size())).deliverOne();
+            }
+        }
+
+        void deliverEveryAnswer() {
+            for (Link link : List.copyOf(links)) {
+                while (!link.answers.isEmpty()) {
+                    link.deliverOne();
+                }
+            }
+        }
+
+        void assertNothingSentAfterClose() {
+            for (Link link : links) {
+                assertEquals(List.of(), link.sentAfterClose, "sent on a link after it was reported closed");
+            }
+        }
+
+        String describe() {
+            return links.size() + " links, " + runs + " runs on the server";
+        }
+
+        /** One scripted connection. */
+        private final class Link implements Transport.Link {
+            final LinkListener listener;
+            final CompletableFuture<Transport.Link> opening = new CompletableFuture<>();
+            final List<String> answers = new ArrayList<>();
+            final List<String> sentAfterClose = new ArrayList<>();
+            boolean closedByNetwork;
+            boolean closeReported;
+            boolean answersPings = true;
+
+            Link(LinkListener listener) {
+                this.listener = listener;
+            }
+
+            void open() {
+                if (closedByNetwork) {
+                    // Cut before its opening was reported, as the JDK's WebSocket can do.
+                    opening.complete(this);
+                    return;
+                }
+                listener.onMessage("{\"type\":\"welcome\",\"clientId\":\"c" + links.indexOf(this) + "\"}");
+                opening.complete(this);
+            }
+
+            void cut() {
+                closedByNetwork = true;
+                answers.clear();
+                reportClosed(1006, "cut");
+            }
+
+            private void reportClosed(int code, String reason) {
+                if (!closeReported) {
+                    closeReported = true;
+                    listener.onClosed(code, reason);
+                }
+            }
+
+            void deliverOne() {
+                listener.onMessage(answers.remove(0));
+            }
+
+            @Override
+            public void send(String text) {
+                if (closeReported) {
+                    sentAfterClose.add(text);
+                    return;
+                }
+                if (closedByNetwork || !opening.isDone()) {
+                    return; // lost on the way
+                }
+                Matcher rpc = RPC.matcher(text);
+                if (rpc.find()) {
+                    Integer result = outcomes.get(rpc.group(2));
+                    if (result == null) {
+                        result = ++runs;
+                        outcomes.put(rpc.group(2), result);
+                    }
+                    answers.add("{\"type\":\"rpc:result\",\"id\":\"" + rpc.group(1) + "\",\"result\":" + result + "}");
+                }
+            }
+
+            @Override
+            public boolean ping() {
+                if (answersPings || healed) {
+                    listener.onAlive();
+                }
+                return true;
+            }
+
+            @Override
+            public void close() {
+                closedByNetwork = true;
+                answers.clear();
+                reportClosed(1000, "");
+            }
+        }
+    }
+}
