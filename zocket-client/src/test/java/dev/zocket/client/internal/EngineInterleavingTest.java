@@ -9,6 +9,13 @@ import dev.zocket.client.ConnectionException;
 import dev.zocket.client.InFlightCalls;
 import dev.zocket.client.transport.Transport;
 import dev.zocket.json.JsonCodec;
+import dev.zocket.protocol.ClientMessage;
+import dev.zocket.protocol.ParseResult;
+import dev.zocket.protocol.ProtocolCodec;
+import dev.zocket.protocol.RpcCall;
+import dev.zocket.protocol.StateSub;
+import dev.zocket.protocol.StateUnsub;
+import dev.zocket.server.fixtures.Counter;
 import dev.zocket.server.fixtures.CounterHandle;
 import java.io.IOException;
 import java.net.URI;
@@ -22,9 +29,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,15 +40,19 @@ import org.junit.jupiter.api.Test;
  * test's thread with a stepped clock, so a seed replays its schedule exactly.
  *
  * <p>The scripted server runs each idempotency key once and answers a repeat with the first
- * result. After the chaos the network heals, and then every call must have succeeded, each with
- * its own result: none stranded, none run twice, none answered with another's result.
+ * result; it sends each change of a counter to its subscribers as a patch before the answer
+ * (missing one now and then, as a restarted server can), and
+ * answers a re-subscription that names a version with the patches since (or, at random, with a
+ * snapshot). After the chaos the network heals, and then every call must have succeeded, each
+ * with its own result: none stranded, none run twice, none answered with another's result; and
+ * every state listener must have seen its counter only go up, ending at the server's count and
+ * version.
  */
 class EngineInterleavingTest {
 
     private static final int SEEDS = Integer.getInteger("zocket.interleavings", 2_000);
     private static final int STEPS = 150;
-    private static final Pattern RPC = Pattern.compile(
-            "\"type\":\"rpc\",\"id\":\"([^\"]+)\".*\"idempotencyKey\":\"([^\"]+)\"");
+    private static final int COUNTERS = 3;
 
     @Test
     void everyCallSucceedsOnceWhateverTheOrderOfLinkEvents() {
@@ -77,13 +87,16 @@ class EngineInterleavingTest {
         private final Random random;
         private final boolean closeAtTheEnd;
         private final SteppedClock clock = new SteppedClock();
-        private final Network network = new Network();
+        private final Network network;
         private final ClientEngine engine;
         private final List<CounterHandle> counters = new ArrayList<>();
         private final List<CompletableFuture<Integer>> calls = new ArrayList<>();
+        /** What each state listener saw, by counter; counters without a listener have none. */
+        private final Map<Integer, List<List<Counter.State>>> seen = new HashMap<>();
 
         Schedule(long seed, boolean closeAtTheEnd) {
             this.random = new Random(seed);
+            this.network = new Network(new Random(seed + 1));
             this.closeAtTheEnd = closeAtTheEnd;
             // No call timeout: a call the engine forgot to re-send would wait forever, and show.
             ClientOptions options = new ClientOptions(URI.create("ws://scripted"), Duration.ZERO,
@@ -94,9 +107,10 @@ class EngineInterleavingTest {
 
         void run() {
             engine.start();
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < COUNTERS; i++) {
                 counters.add(CounterHandle.of(engine, "counter-" + i));
             }
+            listen(0);
             for (int step = 0; step < STEPS; step++) {
                 act();
             }
@@ -123,6 +137,30 @@ class EngineInterleavingTest {
             }
             assertEquals(calls.size(), network.runs, "each call ran exactly once on the server");
             network.assertNothingSentAfterClose();
+            for (Map.Entry<Integer, List<List<Counter.State>>> listeners : seen.entrySet()) {
+                int counter = listeners.getKey();
+                Network.Instance server = network.instance("counter-" + counter);
+                for (List<Counter.State> states : listeners.getValue()) {
+                    assertTrue(!states.isEmpty(), "counter-" + counter + ": a listener saw no state");
+                    for (int i = 1; i < states.size(); i++) {
+                        assertTrue(states.get(i).count() >= states.get(i - 1).count(),
+                                "counter-" + counter + " went back: " + states);
+                    }
+                    assertEquals(server.count, states.get(states.size() - 1).count(),
+                            "counter-" + counter + ": the listener's last state is the server's");
+                }
+                CounterHandle handle = counters.get(counter);
+                assertEquals(new Counter.State(server.count, server.online), handle.state().snapshot().orElseThrow(),
+                        "counter-" + counter + "'s state");
+                assertEquals(server.versions(), handle.state().version().orElseThrow(),
+                        "counter-" + counter + "'s version");
+            }
+        }
+
+        private void listen(int counter) {
+            List<Counter.State> states = new CopyOnWriteArrayList<>();
+            seen.computeIfAbsent(counter, c -> new ArrayList<>()).add(states);
+            counters.get(counter).state().subscribe(states::add);
         }
 
         private void act() {
@@ -135,16 +173,24 @@ class EngineInterleavingTest {
                 network.closeALink(random);
             } else if (choice < 70) {
                 network.deliverAnAnswer(random);
-            } else if (choice < 75) {
+            } else if (choice < 74) {
                 network.silenceALink(random);
+            } else if (choice < 75) {
+                listen(random.nextInt(COUNTERS));
             } else {
                 clock.advance(Duration.ofMillis(random.nextInt(random.nextInt(10) == 0 ? 3_000 : 50)));
             }
         }
 
-        /** The network stops failing: every opening succeeds, every answer arrives, time passes. */
+        /**
+         * The network stops failing: every opening succeeds, every answer arrives, time passes.
+         * One more change to each watched counter shows a listener that missed one that it did.
+         */
         private void heal() {
             network.healed = true;
+            for (int counter : seen.keySet()) {
+                calls.add(counters.get(counter).increment());
+            }
             for (int round = 0; round < 200 && !allDone(); round++) {
                 network.completeEveryOpening();
                 network.deliverEveryAnswer();
@@ -170,10 +216,35 @@ class EngineInterleavingTest {
 
     /** The transport, and the server behind it: runs each idempotency key once. */
     private static final class Network implements Transport {
+        final ProtocolCodec protocol = ProtocolCodec.standard();
         final List<Link> links = new ArrayList<>();
         final Map<String, Integer> outcomes = new HashMap<>();
+        final Map<String, Instance> instances = new HashMap<>();
+        final Random choices;
         int runs;
         boolean healed;
+
+        /**
+         * A counter on the server. Each change adds one to the count and the result's name to
+         * {@code online}: unlike the count, a list that a patch appends to shows a patch applied
+         * twice or missed. Version 0 is the first state.
+         */
+        static final class Instance {
+            final List<String> online = new ArrayList<>();
+            int count;
+
+            long versions() {
+                return online.size();
+            }
+        }
+
+        Network(Random choices) {
+            this.choices = choices;
+        }
+
+        Instance instance(String id) {
+            return instances.computeIfAbsent(id, ignored -> new Instance());
+        }
 
         @Override
         public CompletableFuture<Transport.Link> open(URI url, Duration connectTimeout, LinkListener listener) {
@@ -250,6 +321,7 @@ class EngineInterleavingTest {
             final CompletableFuture<Transport.Link> opening = new CompletableFuture<>();
             final List<String> answers = new ArrayList<>();
             final List<String> sentAfterClose = new ArrayList<>();
+            final Set<String> subscribed = new HashSet<>();
             boolean closedByNetwork;
             boolean closeReported;
             boolean answersPings = true;
@@ -294,15 +366,63 @@ class EngineInterleavingTest {
                 if (closedByNetwork || !opening.isDone()) {
                     return; // lost on the way
                 }
-                Matcher rpc = RPC.matcher(text);
-                if (rpc.find()) {
-                    Integer result = outcomes.get(rpc.group(2));
-                    if (result == null) {
-                        result = ++runs;
-                        outcomes.put(rpc.group(2), result);
-                    }
-                    answers.add("{\"type\":\"rpc:result\",\"id\":\"" + rpc.group(1) + "\",\"result\":" + result + "}");
+                ClientMessage message = ((ParseResult.Parsed<ClientMessage>) protocol.parseClientMessage(text)).message();
+                if (message instanceof RpcCall call) {
+                    run(call);
+                } else if (message instanceof StateSub sub) {
+                    subscribe(sub);
+                } else if (message instanceof StateUnsub unsub) {
+                    subscribed.remove(unsub.actorId());
                 }
+            }
+
+            /** Runs a call once per idempotency key: a patch to every subscriber, then the answer. */
+            private void run(RpcCall call) {
+                Integer result = outcomes.get(call.idempotencyKey());
+                if (result == null) {
+                    result = ++runs;
+                    outcomes.put(call.idempotencyKey(), result);
+                    Instance counter = instance(call.actorId());
+                    counter.count++;
+                    counter.online.add("r" + result);
+                    for (Link link : links) {
+                        // Now and then a subscriber misses a change, as after a server's restart:
+                        // the next patch's version shows the gap.
+                        boolean missed = !healed && choices.nextInt(25) == 0;
+                        if (link.subscribed.contains(call.actorId()) && !link.closedByNetwork && !missed) {
+                            link.answers.add(patch(call.actorId(), counter, counter.versions()));
+                        }
+                    }
+                }
+                answers.add("{\"type\":\"rpc:result\",\"id\":\"" + call.id() + "\",\"result\":" + result + "}");
+            }
+
+            /** Resumes from the version named, when it can and feels like it; otherwise a snapshot. */
+            private void subscribe(StateSub sub) {
+                subscribed.add(sub.actorId());
+                Instance counter = instance(sub.actorId());
+                long since = sub.since().orElse(-1);
+                if (since >= 0 && since <= counter.versions() && choices.nextInt(4) > 0) {
+                    for (long version = since + 1; version <= counter.versions(); version++) {
+                        answers.add(patch(sub.actorId(), counter, version));
+                    }
+                    return;
+                }
+                answers.add("{\"type\":\"state:snapshot\",\"actor\":\"counter\",\"actorId\":\"" + sub.actorId()
+                        + "\",\"state\":{\"count\":" + counter.count + ",\"online\":" + names(counter.online)
+                        + "},\"version\":" + counter.versions() + "}");
+            }
+
+            /** The patch that made {@code version}: the count it set, and the name it appended. */
+            private static String patch(String actorId, Instance counter, long version) {
+                return "{\"type\":\"state:patch\",\"actor\":\"counter\",\"actorId\":\"" + actorId
+                        + "\",\"patches\":[{\"op\":\"replace\",\"path\":\"/count\",\"value\":" + version
+                        + "},{\"op\":\"add\",\"path\":\"/online/-\",\"value\":\""
+                        + counter.online.get((int) version - 1) + "\"}],\"version\":" + version + "}";
+            }
+
+            private static String names(List<String> names) {
+                return names.stream().map(name -> "\"" + name + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
             }
 
             @Override
