@@ -40,13 +40,12 @@ import org.junit.jupiter.api.Test;
  * test's thread with a stepped clock, so a seed replays its schedule exactly.
  *
  * <p>The scripted server runs each idempotency key once and answers a repeat with the first
- * result; it sends each change of a counter to its subscribers as a patch before the answer
- * (missing one now and then, as a restarted server can), and
- * answers a re-subscription that names a version with the patches since (or, at random, with a
- * snapshot). After the chaos the network heals, and then every call must have succeeded, each
- * with its own result: none stranded, none run twice, none answered with another's result; and
- * every state listener must have seen its counter only go up, ending at the server's count and
- * version.
+ * result. It sends each change of a counter to its subscribers as a patch before the answer,
+ * missing one now and then as a restarted server can, and answers a re-subscription that names
+ * a version with the patches since (or, at random, with a snapshot). After the chaos the network
+ * heals, and then every call must have succeeded, each with its own result: none stranded, none
+ * run twice, none answered with another's result. Every state listener must have seen its
+ * counter only go up, and the handle must end at the server's state and version.
  */
 class EngineInterleavingTest {
 
