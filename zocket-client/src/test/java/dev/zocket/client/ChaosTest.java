@@ -56,7 +56,7 @@ class ChaosTest {
             try {
                 for (int c = 0; c < CLIENTS; c++) {
                     clients.add(ZocketClient.builder(url).rpcTimeout(Duration.ofSeconds(120))
-                            .reconnectDelay(Duration.ofMillis(10)).build());
+                            .reconnectDelay(Duration.ofMillis(10)).heartbeatInterval(Duration.ofSeconds(2)).build());
                 }
                 proxy.startCutting(seed, 2, 30, 400);
                 for (int c = 0; c < CLIENTS; c++) {

@@ -40,9 +40,10 @@ class ExactlyOnceEndToEndTest {
         return counter == null ? 0 : counter.count();
     }
 
+    /** A cut the client does not hear of is found by the heartbeat within 4 s, well within a call's 30 s. */
     private static ZocketClient through(ChaosProxy proxy) {
         return ZocketClient.builder(proxy.url()).reconnectDelay(Duration.ofMillis(5))
-                .rpcTimeout(Duration.ofSeconds(30)).build();
+                .heartbeatInterval(Duration.ofSeconds(2)).rpcTimeout(Duration.ofSeconds(30)).build();
     }
 
     @Test
