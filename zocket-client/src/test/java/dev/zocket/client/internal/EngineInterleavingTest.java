@@ -55,28 +55,24 @@ class EngineInterleavingTest {
 
     @Test
     void everyCallSucceedsOnceWhateverTheOrderOfLinkEvents() {
-        long base = Long.getLong("zocket.interleavings.seed", System.nanoTime());
-        for (int i = 0; i < SEEDS; i++) {
-            long seed = base + i;
-            try {
-                new Schedule(seed, false).run();
-            } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError("Seed " + seed + " (rerun with -Dzocket.interleavings.seed=" + seed
-                        + " -Dzocket.interleavings=1): " + e.getMessage(), e);
-            }
-        }
+        runSchedules(SEEDS, false);
     }
 
     @Test
     void closingInTheMiddleOfAnyScheduleFailsEveryOpenCall() {
+        runSchedules(SEEDS / 4, true);
+    }
+
+    /** Runs {@code count} schedules from consecutive seeds; a failure names the seed that replays it. */
+    private static void runSchedules(int count, boolean closeAtTheEnd) {
         long base = Long.getLong("zocket.interleavings.seed", System.nanoTime());
-        for (int i = 0; i < SEEDS / 4; i++) {
+        for (int i = 0; i < count; i++) {
             long seed = base + i;
             try {
-                new Schedule(seed, true).run();
+                new Schedule(seed, closeAtTheEnd).run();
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError("Seed " + seed + " (rerun with -Dzocket.interleavings.seed=" + seed
-                        + " -Dzocket.interleavings=4): " + e.getMessage(), e);
+                        + " -Dzocket.interleavings=" + (closeAtTheEnd ? 4 : 1) + "): " + e.getMessage(), e);
             }
         }
     }
