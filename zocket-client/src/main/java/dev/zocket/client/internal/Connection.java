@@ -72,6 +72,8 @@ final class Connection {
     private int failedAttempts;
     private TimerSlot reconnectTimer;
     private TimerSlot readyTimer;
+    /** Ends the current attempt if its link has not opened within the connect timeout. */
+    private TimerSlot openingTimer;
     /** The open link's liveness check; null while no link is open. */
     private Heartbeat heartbeat;
     private String lastFailure;
@@ -137,6 +139,7 @@ final class Connection {
         closed = true;
         timers.cancel(reconnectTimer, deferred);
         timers.cancel(readyTimer, deferred);
+        stopOpeningTimer(deferred);
         reconnectTimer = null;
         stopHeartbeat(deferred);
         Transport.Link link = outbox.detach();
@@ -161,12 +164,26 @@ final class Connection {
 
     // ------------------------------------------------------------------ attempts
 
-    /** Starts an attempt; its link is opened once the lock is released. */
+    /**
+     * Starts an attempt; its link is opened once the lock is released. The connect timeout bounds
+     * the attempt here too, not only in the transport: an opening that never completes (a
+     * transport that ignores the timeout, a handshake the JDK never gives up) would otherwise hold
+     * the client, and the calls waiting for a link, for good.
+     */
     private void connect(Deferred deferred) {
         reconnectTimer = null;
         int current = ++attempt;
         Heartbeat linkHeartbeat = new Heartbeat(options.heartbeatInterval(), timers);
         deferred.action(() -> open(current, linkHeartbeat));
+        Duration timeout = options.connectTimeout();
+        if (!timeout.isZero()) {
+            openingTimer = timers.after(timeout, (timer, expired) -> {
+                if (openingTimer == timer && isCurrent(current)) {
+                    openingTimer = null;
+                    lost("no answer within " + timeout.toMillis() + "ms", null, expired);
+                }
+            }, deferred);
+        }
     }
 
     private void open(int current, Heartbeat linkHeartbeat) {
@@ -193,6 +210,7 @@ final class Connection {
             }
             return;
         }
+        stopOpeningTimer(deferred);
         if (failure != null) {
             lost(ConnectFailures.describe(failure, options.connectTimeout()), ConnectFailures.unwrap(failure),
                     deferred);
@@ -238,6 +256,11 @@ final class Connection {
         lost("connection silent for " + silentMillis + "ms (no answer to a ping)", null, deferred);
     }
 
+    private void stopOpeningTimer(Deferred deferred) {
+        timers.cancel(openingTimer, deferred);
+        openingTimer = null;
+    }
+
     private void stopHeartbeat(Deferred deferred) {
         if (heartbeat != null) {
             heartbeat.stop(deferred);
@@ -255,6 +278,7 @@ final class Connection {
         LOG.debug("Connection to {} lost: {}", options.url(), why);
         attempt++;
         boolean wasOpen = status == ConnectionStatus.CONNECTED;
+        stopOpeningTimer(deferred);
         stopHeartbeat(deferred);
         outbox.detach();
         clientId = null;

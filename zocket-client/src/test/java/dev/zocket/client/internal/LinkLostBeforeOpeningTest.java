@@ -24,19 +24,41 @@ import org.junit.jupiter.api.Test;
  * WebSocket reads on its own thread, so a connection cut just after its handshake can be reported
  * closed first. Such a link belongs to an attempt that is already over. It must never be used:
  * a call sent on it would count as sent, so the next link would not carry it, and it would wait
- * for its timeout.
+ * for its timeout. Nor may an opening that never completes hold the client: the connect timeout
+ * ends the attempt whatever the transport does.
  */
 class LinkLostBeforeOpeningTest {
 
     private static final Duration RECONNECT_DELAY = Duration.ofMillis(10);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern RPC_ID = Pattern.compile("\"type\":\"rpc\",\"id\":\"([^\"]+)\"");
 
     private final SteppedClock clock = new SteppedClock();
     private final ScriptedTransport transport = new ScriptedTransport();
     private final ClientEngine engine = new ClientEngine(
-            new ClientOptions(URI.create("ws://scripted"), Duration.ofSeconds(30), Duration.ofSeconds(10), true,
+            new ClientOptions(URI.create("ws://scripted"), Duration.ofSeconds(30), CONNECT_TIMEOUT, true,
                     Optional.of(RECONNECT_DELAY), Duration.ofMillis(100)),
             transport, clock, Runnable::run, JsonCodec.standard());
+
+    @Test
+    void anOpeningThatNeverCompletesIsGivenUpAfterTheConnectTimeout() throws Exception {
+        transport.nextOpeningHangs = true;
+        engine.start();
+        CompletableFuture<Integer> call = CounterHandle.of(engine, "counted").increment();
+
+        clock.advance(CONNECT_TIMEOUT.minusMillis(1));
+        assertEquals(1, transport.links.size(), "still waiting for the first opening");
+        clock.advance(Duration.ofMillis(1).plus(RECONNECT_DELAY).plusMillis(100));
+        assertEquals(2, transport.links.size(), "gave the hung opening up and tried again");
+        assertEquals(ConnectionStatus.CONNECTED, engine.status());
+        transport.links.get(1).answerCalls(7);
+        assertEquals(7, call.getNow(-1), "the call went out on the next link");
+
+        ScriptedLink late = transport.links.get(0);
+        late.opening.complete(late);
+        assertTrue(late.closed, "the hung opening, completed at last, was closed unused");
+        assertEquals(List.of(), late.sent);
+    }
 
     @Test
     void aLinkReportedClosedBeforeItOpenedIsClosedAndACallWaitsForTheNextLink() throws Exception {
@@ -61,11 +83,16 @@ class LinkLostBeforeOpeningTest {
     private static final class ScriptedTransport implements Transport {
         final List<ScriptedLink> links = new ArrayList<>();
         boolean nextLinkDiesBeforeOpening;
+        boolean nextOpeningHangs;
 
         @Override
         public CompletableFuture<Link> open(URI url, Duration connectTimeout, LinkListener listener) {
             ScriptedLink link = new ScriptedLink(listener);
             links.add(link);
+            if (nextOpeningHangs) {
+                nextOpeningHangs = false;
+                return link.opening; // as if the transport's own timeout never fired
+            }
             if (nextLinkDiesBeforeOpening) {
                 nextLinkDiesBeforeOpening = false;
                 listener.onClosed(1006, "cut");
@@ -79,6 +106,7 @@ class LinkLostBeforeOpeningTest {
     private static final class ScriptedLink implements Transport.Link {
         final Transport.LinkListener listener;
         final List<String> sent = new ArrayList<>();
+        final CompletableFuture<Transport.Link> opening = new CompletableFuture<>();
         boolean closed;
 
         ScriptedLink(Transport.LinkListener listener) {
