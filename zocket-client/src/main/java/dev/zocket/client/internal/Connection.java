@@ -179,7 +179,6 @@ final class Connection {
         if (!timeout.isZero()) {
             openingTimer = timers.after(timeout, (timer, expired) -> {
                 if (openingTimer == timer && isCurrent(current)) {
-                    openingTimer = null;
                     lost("no answer within " + timeout.toMillis() + "ms", null, expired);
                 }
             }, deferred);
