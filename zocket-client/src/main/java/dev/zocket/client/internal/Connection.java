@@ -177,8 +177,9 @@ final class Connection {
         deferred.action(() -> open(current, linkHeartbeat));
         Duration timeout = options.connectTimeout();
         if (!timeout.isZero()) {
+            // Opening, losing the link or closing clears the timer, so only a live attempt's fires.
             openingTimer = timers.after(timeout, (timer, expired) -> {
-                if (openingTimer == timer && isCurrent(current)) {
+                if (openingTimer == timer) {
                     lost("no answer within " + timeout.toMillis() + "ms", null, expired);
                 }
             }, deferred);
