@@ -1,6 +1,7 @@
 package dev.zocket.client.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -31,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -136,7 +138,7 @@ class EngineInterleavingTest {
                 int counter = listeners.getKey();
                 Network.Instance server = network.instance("counter-" + counter);
                 for (List<Counter.State> states : listeners.getValue()) {
-                    assertTrue(!states.isEmpty(), "counter-" + counter + ": a listener saw no state");
+                    assertFalse(states.isEmpty(), "counter-" + counter + ": a listener saw no state");
                     for (int i = 1; i < states.size(); i++) {
                         assertTrue(states.get(i).count() >= states.get(i - 1).count(),
                                 "counter-" + counter + " went back: " + states);
@@ -361,7 +363,8 @@ class EngineInterleavingTest {
                 if (closedByNetwork || !opening.isDone()) {
                     return; // lost on the way
                 }
-                ClientMessage message = ((ParseResult.Parsed<ClientMessage>) protocol.parseClientMessage(text)).message();
+                ClientMessage message =
+                        ((ParseResult.Parsed<ClientMessage>) protocol.parseClientMessage(text)).message();
                 if (message instanceof RpcCall call) {
                     run(call);
                 } else if (message instanceof StateSub sub) {
@@ -417,7 +420,7 @@ class EngineInterleavingTest {
             }
 
             private static String names(List<String> names) {
-                return names.stream().map(name -> "\"" + name + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
+                return names.stream().map(name -> "\"" + name + "\"").collect(Collectors.joining(",", "[", "]"));
             }
 
             @Override

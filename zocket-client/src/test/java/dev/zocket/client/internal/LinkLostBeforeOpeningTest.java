@@ -8,6 +8,11 @@ import dev.zocket.client.ClientOptions;
 import dev.zocket.client.ConnectionStatus;
 import dev.zocket.client.transport.Transport;
 import dev.zocket.json.JsonCodec;
+import dev.zocket.protocol.ClientMessage;
+import dev.zocket.protocol.ParseResult;
+import dev.zocket.protocol.ProtocolCodec;
+import dev.zocket.protocol.RpcCall;
+import dev.zocket.protocol.RpcResult;
 import dev.zocket.server.fixtures.CounterHandle;
 import java.net.URI;
 import java.time.Duration;
@@ -15,8 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +34,7 @@ class LinkLostBeforeOpeningTest {
 
     private static final Duration RECONNECT_DELAY = Duration.ofMillis(10);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Pattern RPC_ID = Pattern.compile("\"type\":\"rpc\",\"id\":\"([^\"]+)\"");
+    private static final ProtocolCodec PROTOCOL = ProtocolCodec.standard();
 
     private final SteppedClock clock = new SteppedClock();
     private final ScriptedTransport transport = new ScriptedTransport();
@@ -127,10 +130,11 @@ class LinkLostBeforeOpeningTest {
         /** Answers every call sent so far with {@code result}. */
         void answerCalls(int result) {
             for (String text : List.copyOf(sent)) {
-                Matcher rpc = RPC_ID.matcher(text);
-                if (rpc.find()) {
-                    listener.onMessage("{\"type\":\"rpc:result\",\"id\":\"" + rpc.group(1) + "\",\"result\":" + result
-                            + "}");
+                ClientMessage message =
+                        ((ParseResult.Parsed<ClientMessage>) PROTOCOL.parseClientMessage(text)).message();
+                if (message instanceof RpcCall call) {
+                    RpcResult answer = RpcResult.success(call.id(), JsonCodec.standard().toTree(result));
+                    listener.onMessage(PROTOCOL.encodeToString(answer));
                 }
             }
         }
