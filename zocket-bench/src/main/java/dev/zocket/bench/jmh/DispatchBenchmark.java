@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What one RPC costs the server, network aside: parse the frame, decode and validate the input,
  * run the handler, diff the state, encode the patch for a subscriber and the result for the caller.
+ * Without a subscriber ({@code watched=false}) the state's size limit is still checked on every change.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,6 +40,10 @@ public class DispatchBenchmark {
     @Param({"0", "10000"})
     public int strokes;
 
+    /** Whether a client is subscribed to the state and events; without one, no patch is sent. */
+    @Param({"true", "false"})
+    public boolean watched;
+
     private InProcessHost host;
     private final InProcessHost.Capture callerConnection = new InProcessHost.Capture();
     private Session caller;
@@ -54,10 +59,12 @@ public class DispatchBenchmark {
         }
         host = new InProcessHost(context -> new PrefilledDrawingRoom(context, canvas));
         caller = host.connect(callerConnection);
-        Session watcher = host.connect(new InProcessHost.Capture());
-        host.receive(watcher, "{\"type\":\"state:sub\",\"actor\":\"counter\",\"actorId\":\"bench\"}");
-        host.receive(watcher, "{\"type\":\"state:sub\",\"actor\":\"draw\",\"actorId\":\"bench\"}");
-        host.receive(watcher, "{\"type\":\"event:sub\",\"actor\":\"counter\",\"actorId\":\"bench\"}");
+        if (watched) {
+            Session watcher = host.connect(new InProcessHost.Capture());
+            host.receive(watcher, "{\"type\":\"state:sub\",\"actor\":\"counter\",\"actorId\":\"bench\"}");
+            host.receive(watcher, "{\"type\":\"state:sub\",\"actor\":\"draw\",\"actorId\":\"bench\"}");
+            host.receive(watcher, "{\"type\":\"event:sub\",\"actor\":\"counter\",\"actorId\":\"bench\"}");
+        }
         host.receive(caller, "{\"type\":\"rpc\",\"id\":\"j1\",\"actor\":\"draw\",\"actorId\":\"bench\",\"method\":\"join\","
                 + "\"input\":{\"name\":\"Ann\"}}");
         host.receive(host.connect(new InProcessHost.Capture()), "{\"type\":\"rpc\",\"id\":\"j2\",\"actor\":\"draw\","

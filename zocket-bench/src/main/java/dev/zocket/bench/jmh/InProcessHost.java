@@ -54,6 +54,9 @@ final class InProcessHost {
         public void close(int code, String reason) {}
     }
 
+    /** The defaults, but room for a round of 10,000 strokes (3 MB), which the benchmarks draw into. */
+    private static final ServerLimits LIMITS = ServerLimits.DEFAULTS.toBuilder().maxStateBytes(16 << 20).build();
+
     private final ActorHost host;
 
     InProcessHost() {
@@ -66,8 +69,7 @@ final class InProcessHost {
         catalog.add(CounterBinding.INSTANCE, CounterActor::new);
         catalog.add(DrawingRoomBinding.INSTANCE, rooms);
         catalog.add(TickerBinding.INSTANCE, TickerActor::new);
-        host = new ActorHost(catalog, ServerLimits.DEFAULTS, JsonCodec.standard(), new SimpleMeterRegistry(), CLOCK,
-                Runnable::run);
+        host = new ActorHost(catalog, LIMITS, JsonCodec.standard(), new SimpleMeterRegistry(), CLOCK, Runnable::run);
     }
 
     Session connect(Capture connection) {
