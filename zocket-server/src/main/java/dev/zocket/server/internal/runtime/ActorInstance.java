@@ -5,6 +5,7 @@ import dev.zocket.ErrorCode;
 import dev.zocket.RpcException;
 import dev.zocket.diff.PatchBuilder;
 import dev.zocket.json.JsonPatch;
+import dev.zocket.json.PatchOperation;
 import dev.zocket.protocol.EventMessage;
 import dev.zocket.protocol.MessageType;
 import dev.zocket.protocol.ProtocolError;
@@ -21,7 +22,6 @@ import dev.zocket.server.persistence.Commit;
 import dev.zocket.spi.EventTarget;
 import dev.zocket.spi.MethodResult;
 import java.time.Duration;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -644,20 +644,19 @@ final class ActorInstance<C, S extends Record, E> {
         List<ViewFanout.Frame> viewPatches = null;
         long nextVersion = version;
         long sizeBound = -1;
-        if (after != before && durability == null && !audience.hasStateSubscribers() && recentPatches == null) {
-            // Nobody to patch, nobody to resume: skip the diff. A later subscriber's snapshot carries this version.
-            nextVersion = version + 1;
-            sizeBound = checkSize(after, -1);
-        } else if (after != before) {
+        if (after != before) {
             PatchBuilder operations = new PatchBuilder();
             type.binding().differ().diff(before, after, operations);
             if (!operations.isEmpty()) {
                 nextVersion = version + 1;
-                if (views != null) {
+                if (durability == null && !audience.hasStateSubscribers() && recentPatches == null) {
+                    // Nobody to patch, nobody to resume: the change is sized, not sent. A later
+                    // subscriber's snapshot carries this version.
+                    sizeBound = checkSize(after, operations.operations());
+                } else if (views != null) {
                     // The version follows the whole state, so every view gets a patch, empty or not.
                     viewPatches = views.patches(audience.stateSubscribers(), before, after, nextVersion);
-                    sizeBound = checkSize(after, registry.codecs().json().toJson(operations.operations())
-                            .getBytes(StandardCharsets.UTF_8).length);
+                    sizeBound = checkSize(after, operations.operations());
                 } else {
                     patch = registry.codecs().encode(new StatePatch(key.actor(), key.id(), operations.operations(),
                             OptionalLong.of(nextVersion)));
@@ -718,7 +717,14 @@ final class ActorInstance<C, S extends Record, E> {
     }
 
     private long checkSize(S next, long patchBytes) {
-        long bound = stateSize.fit(next, patchBytes);
+        return fitted(stateSize.fit(next, patchBytes));
+    }
+
+    private long checkSize(S next, List<PatchOperation> change) {
+        return fitted(stateSize.fit(next, change));
+    }
+
+    private long fitted(long bound) {
         if (bound < 0) {
             throw RpcException.conflict("The state of " + key + " would exceed " + stateSize.limit()
                     + " bytes; it was left as it was");

@@ -1,12 +1,15 @@
 package dev.zocket.server.internal.runtime;
 
+import dev.zocket.json.PatchOperation;
 import java.io.OutputStream;
+import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps the encoded size of one instance's state under its limit, cheaply: a committed patch
- * can grow the state by at most its own length, so the exact size is only measured when that
- * bound says the limit might be near, and the measurement stops as soon as it is passed.
+ * (add, replace and remove only) can grow the state by at most its own length, so the exact
+ * size is only measured when that bound says the limit might be near, and the measurement stops
+ * as soon as it is passed.
  */
 final class StateSize {
 
@@ -30,7 +33,29 @@ final class StateSize {
         if (bound >= 0 && patchBytes >= 0 && bound + patchBytes <= limit) {
             return bound + patchBytes;
         }
-        long exact = measure(next);
+        return exactFit(next);
+    }
+
+    /**
+     * Checks that {@code next}, which {@code change} makes of the committed state, fits. The
+     * change is measured rather than the state, as far as the room left under the limit, so a
+     * change costs its own size however large the state is.
+     *
+     * @return the bound to pass to {@link #committed} once it is committed, or -1 if it is too large
+     */
+    long fit(Object next, List<PatchOperation> change) {
+        if (bound >= 0) {
+            long room = limit - bound;
+            long changeBytes = measure(change, room);
+            if (changeBytes <= room) {
+                return bound + changeBytes;
+            }
+        }
+        return exactFit(next);
+    }
+
+    private long exactFit(Object next) {
+        long exact = measure(next, limit);
         return exact <= limit ? exact : -1;
     }
 
@@ -43,13 +68,13 @@ final class StateSize {
         return limit;
     }
 
-    /** The encoded size of {@code state}, or {@code limit + 1} once it passes the limit. */
-    private long measure(Object state) {
-        Counter counter = new Counter(limit);
+    /** The encoded size of {@code value}, or a number past {@code stopAfter} once it passes it. */
+    private long measure(Object value, long stopAfter) {
+        Counter counter = new Counter(stopAfter);
         try {
-            mapper.writeValue(counter, state);
+            mapper.writeValue(counter, value);
         } catch (RuntimeException stopped) {
-            if (counter.count <= limit) {
+            if (counter.count <= stopAfter) {
                 throw stopped;
             }
         }
