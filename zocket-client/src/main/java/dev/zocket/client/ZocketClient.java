@@ -118,7 +118,8 @@ public final class ZocketClient implements ActorClient, AutoCloseable {
         private InFlightCalls inFlightCalls = InFlightCalls.RESEND;
         private Duration heartbeatInterval = ClientOptions.DEFAULT_HEARTBEAT_INTERVAL;
         private JsonCodec json = JsonCodec.standard();
-        private Transport transport;
+        private HttpClient httpClient;
+        private int maxMessageLength = JdkWebSocketTransport.DEFAULT_MAX_MESSAGE_CHARS;
         private Executor callbackExecutor;
 
         private Builder(URI url) {
@@ -197,7 +198,21 @@ public final class ZocketClient implements ActorClient, AutoCloseable {
          * caller owns it and its threads.
          */
         public Builder httpClient(HttpClient httpClient) {
-            this.transport = new JdkWebSocketTransport(Objects.requireNonNull(httpClient, "httpClient"));
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /**
+         * The longest message the client accepts from the server, in characters. A longer one is
+         * not buffered: the connection is dropped as lost (close code {@code 1009}) and the client
+         * reconnects as after any drop. Raise it with the server's {@code maxStateBytes} if states
+         * can be larger. Default 16 Mi characters.
+         */
+        public Builder maxMessageLength(int characters) {
+            if (characters < 1) {
+                throw new IllegalArgumentException("maxMessageLength must be positive, got " + characters);
+            }
+            this.maxMessageLength = characters;
             return this;
         }
 
@@ -217,8 +232,10 @@ public final class ZocketClient implements ActorClient, AutoCloseable {
                     heartbeatInterval);
             SharedResources.Lease resources = SharedResources.acquire();
             try {
-                ClientEngine engine = new ClientEngine(options,
-                        transport != null ? transport : resources.transport(),
+                Transport transport = httpClient != null
+                        ? new JdkWebSocketTransport(httpClient, maxMessageLength)
+                        : resources.transport(maxMessageLength);
+                ClientEngine engine = new ClientEngine(options, transport,
                         resources.time(),
                         callbackExecutor != null ? callbackExecutor : resources.callbacks(),
                         json);

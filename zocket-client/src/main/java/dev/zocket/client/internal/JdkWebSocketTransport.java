@@ -20,10 +20,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class JdkWebSocketTransport implements Transport {
 
+    /** How long a message from the server may be unless told otherwise: 16 Mi characters. */
+    public static final int DEFAULT_MAX_MESSAGE_CHARS = 16 << 20;
+
+    /** RFC 6455's close code for a message too big to process. */
+    private static final int MESSAGE_TOO_BIG = 1009;
+
     private final HttpClient http;
+    private final int maxMessageChars;
 
     public JdkWebSocketTransport(HttpClient http) {
+        this(http, DEFAULT_MAX_MESSAGE_CHARS);
+    }
+
+    /**
+     * @param maxMessageChars the longest message from the server a link accepts, in characters;
+     *     a longer one is not buffered: the link is aborted and reported closed with {@code 1009}
+     */
+    public JdkWebSocketTransport(HttpClient http, int maxMessageChars) {
+        if (maxMessageChars < 1) {
+            throw new IllegalArgumentException("maxMessageChars must be positive, got " + maxMessageChars);
+        }
         this.http = http;
+        this.maxMessageChars = maxMessageChars;
     }
 
     @Override
@@ -32,7 +51,7 @@ public final class JdkWebSocketTransport implements Transport {
         if (!connectTimeout.isZero()) {
             builder.connectTimeout(connectTimeout);
         }
-        Adapter adapter = new Adapter(listener);
+        Adapter adapter = new Adapter(listener, maxMessageChars);
         return builder.buildAsync(url, adapter).thenApply(JdkLink::new);
     }
 
@@ -69,23 +88,40 @@ public final class JdkWebSocketTransport implements Transport {
         }
     }
 
-    /** Turns the JDK's callbacks into {@link LinkListener} calls, reassembling fragmented text. */
+    /**
+     * Turns the JDK's callbacks into {@link LinkListener} calls, reassembling fragmented text up
+     * to the longest message allowed.
+     */
     private static final class Adapter implements WebSocket.Listener {
         private final LinkListener listener;
-        private final StringBuilder partial = new StringBuilder();
+        private final int maxMessageChars;
+        /** The parts of a fragmented message so far; a whole message in one part skips it. */
+        private StringBuilder partial = new StringBuilder();
         private final AtomicBoolean closed = new AtomicBoolean();
 
-        Adapter(LinkListener listener) {
+        Adapter(LinkListener listener, int maxMessageChars) {
             this.listener = listener;
+            this.maxMessageChars = maxMessageChars;
         }
 
         @Override
         public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                listener.onMessage(text);
+            if (data.length() > maxMessageChars - partial.length()) {
+                partial = new StringBuilder();
+                socket.abort();
+                reportClosed(MESSAGE_TOO_BIG, "A message from the server is longer than the client's limit of "
+                        + maxMessageChars + " characters");
+                return null;
+            }
+            if (last && partial.length() == 0) {
+                listener.onMessage(data.toString());
+            } else {
+                partial.append(data);
+                if (last) {
+                    String text = partial.toString();
+                    partial = new StringBuilder(); // a long message's buffer is not kept for the next
+                    listener.onMessage(text);
+                }
             }
             socket.request(1);
             return null;
@@ -114,16 +150,19 @@ public final class JdkWebSocketTransport implements Transport {
 
         @Override
         public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
-            if (closed.compareAndSet(false, true)) {
-                listener.onClosed(statusCode, reason);
-            }
+            reportClosed(statusCode, reason);
             return null;
         }
 
         @Override
         public void onError(WebSocket socket, Throwable error) {
+            reportClosed(1006, error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
+        }
+
+        /** The first report of a link's end is the one the listener hears. */
+        private void reportClosed(int code, String reason) {
             if (closed.compareAndSet(false, true)) {
-                listener.onClosed(1006, error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
+                listener.onClosed(code, reason);
             }
         }
     }

@@ -78,8 +78,9 @@ public final class SharedResources {
             return generation.callbacks();
         }
 
-        public Transport transport() {
-            return generation.transport();
+        /** The shared transport, or one over the shared HTTP client if the message limit is not the default. */
+        public Transport transport(int maxMessageChars) {
+            return generation.transport(maxMessageChars);
         }
 
         public TimeSource time() {
@@ -100,6 +101,7 @@ public final class SharedResources {
         private boolean shutDown;
         private ThreadPoolExecutor callbacks;
         private ThreadPoolExecutor io;
+        private HttpClient http;
         private Transport transport;
         private PoolTime time;
 
@@ -113,14 +115,17 @@ public final class SharedResources {
             return callbacks;
         }
 
-        synchronized Transport transport() {
+        synchronized Transport transport(int maxMessageChars) {
             requireRunning();
             if (transport == null) {
                 // After shutdown the HttpClient may still finish closing a link: let it do so on its own thread.
                 io = pool(2, "io", (task, pool) -> task.run());
-                transport = new JdkWebSocketTransport(HttpClient.newBuilder().executor(io).build());
+                http = HttpClient.newBuilder().executor(io).build();
+                transport = new JdkWebSocketTransport(http);
             }
-            return transport;
+            return maxMessageChars == JdkWebSocketTransport.DEFAULT_MAX_MESSAGE_CHARS
+                    ? transport
+                    : new JdkWebSocketTransport(http, maxMessageChars);
         }
 
         synchronized TimeSource time() {
