@@ -83,6 +83,19 @@ public abstract class ZocketBuilder<B extends ZocketBuilder<B>> {
         return self();
     }
 
+    /**
+     * Marks the actor declared by {@code contract} as one whose handlers may block: call a
+     * database, a file or another service synchronously. Its messages then run on the server's
+     * pool (or the {@code executor} given to a server), never on the I/O thread that read them,
+     * so a blocked handler holds up only its own instance and one pool thread, not every
+     * connection of an I/O thread. The actor must also be registered with {@code actor(...)},
+     * before or after this call. Durable actors always run this way.
+     */
+    public B blocking(Class<?> contract) {
+        catalog.blocking(Objects.requireNonNull(contract, "contract"));
+        return self();
+    }
+
     /** Middleware for every actor, running before per-actor middleware. */
     public B middleware(Middleware middleware) {
         catalog.middleware(middleware);

@@ -1,6 +1,7 @@
 package dev.zocket.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.zocket.server.persistence.MemoryStateStore;
@@ -93,6 +94,51 @@ class ActorThreadsTest {
             String thread = where(client, "kept");
             assertTrue(thread.startsWith("zocket-actor-"), thread);
         }
+    }
+
+    @Test
+    void anActorMarkedBlockingRunsOnThePool() throws Exception {
+        try (ZocketServer server = probeServer().blocking(ThreadProbe.class).start();
+                RawClient client = RawClient.connect(server.url())) {
+            String thread = where(client, "db");
+            assertTrue(thread.startsWith("zocket-actor-"), thread);
+        }
+    }
+
+    /**
+     * With two I/O threads, one of the four connections shares the held one's thread: unmarked,
+     * its call would wait for the hold.
+     */
+    @Test
+    void aBlockedHandlerOfABlockingActorHoldsUpNoOtherConnection() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        try (ZocketServer server = probeServer(gate).blocking(ThreadProbe.class).start()) {
+            List<RawClient> clients = new ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    clients.add(RawClient.connect(server.url()));
+                }
+                clients.get(0).rpc("threads", "held", "hold", "{\"millis\":60000}");
+                for (int i = 1; i < clients.size(); i++) {
+                    assertTrue(where(clients.get(i), "free-" + i).startsWith("zocket-actor-"));
+                }
+                gate.countDown();
+                assertTrue(clients.get(0).next("rpc:result").get("result").asString().startsWith("zocket-actor-"));
+            } finally {
+                gate.countDown();
+                clients.forEach(RawClient::close);
+            }
+        }
+    }
+
+    @Test
+    void markingAnActorThatIsNotRegisteredAsBlockingFailsTheStart() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> ZocketServer.builder().host("127.0.0.1").port(0).environment(Map.of())
+                        .actor(ThreadProbeBinding.INSTANCE, context -> new ThreadProbeActor(context, new CountDownLatch(0)))
+                        .blocking(dev.zocket.server.fixtures.Counter.class).start().close());
+        assertEquals("Actor \"counter\" is marked blocking but not registered: register it with actor(...)",
+                refused.getMessage());
     }
 
     @Test

@@ -8,9 +8,11 @@ import dev.zocket.spi.ActorBindings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** The actors a host serves, with their factories and middleware, as builders collect them. */
 public final class ActorCatalog {
@@ -20,6 +22,7 @@ public final class ActorCatalog {
 
     private final List<Entry<?, ?, ?>> entries = new ArrayList<>();
     private final List<Middleware> globalMiddleware = new ArrayList<>();
+    private final Set<String> mayBlock = new LinkedHashSet<>();
 
     /** Adds the actor declared by {@code contract}; see {@code ZocketServer.Builder.actor}. */
     @SuppressWarnings("unchecked")
@@ -39,6 +42,11 @@ public final class ActorCatalog {
         entries.add(new Entry<>(binding, factory, Arrays.asList(middleware)));
     }
 
+    /** Marks the actor declared by {@code contract} as one whose handlers may block; see {@code ZocketBuilder.blocking}. */
+    public void blocking(Class<?> contract) {
+        mayBlock.add(ActorBindings.forContract(contract).actorName());
+    }
+
     /** Middleware for every actor, running before per-actor middleware. */
     public void middleware(Middleware middleware) {
         globalMiddleware.add(Objects.requireNonNull(middleware, "middleware"));
@@ -48,11 +56,21 @@ public final class ActorCatalog {
         return entries.isEmpty();
     }
 
-    /** The registered actors by name, each with its full middleware chain. */
+    /**
+     * The registered actors by name, each with its full middleware chain.
+     *
+     * @throws IllegalStateException if an actor marked {@linkplain #blocking blocking} is not registered
+     */
     public Map<String, ActorType<?, ?, ?>> types() {
         Map<String, ActorType<?, ?, ?>> types = new LinkedHashMap<>();
         for (Entry<?, ?, ?> entry : entries) {
             types.put(entry.binding().actorName(), toType(entry));
+        }
+        for (String name : mayBlock) {
+            if (!types.containsKey(name)) {
+                throw new IllegalStateException("Actor \"" + name + "\" is marked blocking but not registered:"
+                        + " register it with actor(...)");
+            }
         }
         return types;
     }
@@ -60,6 +78,6 @@ public final class ActorCatalog {
     private <C, S extends Record, E> ActorType<C, S, E> toType(Entry<C, S, E> entry) {
         List<Middleware> chain = new ArrayList<>(globalMiddleware);
         chain.addAll(entry.middleware());
-        return new ActorType<>(entry.binding(), entry.factory(), chain);
+        return new ActorType<>(entry.binding(), entry.factory(), chain, mayBlock.contains(entry.binding().actorName()));
     }
 }

@@ -263,11 +263,12 @@ public final class ActorRegistry {
     }
 
     /**
-     * Where {@code actorType}'s messages run. Durable instances wait for their commits, so they
-     * never run on an I/O loop.
+     * Where {@code actorType}'s messages run. Durable instances wait for their commits, and some
+     * actors' handlers may block, so those never run on an I/O loop.
      */
     Executor executorFor(String actorType) {
-        return durabilityOf(actorType) != null ? CallerLoopExecutor.forBlocking(executor) : executor;
+        boolean mayBlock = durabilityOf(actorType) != null || type(actorType).mayBlock();
+        return mayBlock ? CallerLoopExecutor.forBlocking(executor) : executor;
     }
 
     ServerLimits limits() {

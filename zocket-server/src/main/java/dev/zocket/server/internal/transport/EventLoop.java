@@ -202,8 +202,9 @@ final class EventLoop implements Runnable, LoopThread.Loop {
         Throwable where = new Throwable("where " + thread.getName() + " is");
         where.setStackTrace(thread.getStackTrace());
         LOG.warn("Actor handlers have held the I/O thread {} for {} ms; its connections wait meanwhile. Handlers"
-                + " must not block: give the server an executor of its own (ZocketServer.Builder.executor) if"
-                + " they do", thread.getName(), TimeUnit.NANOSECONDS.toMillis(now - since), where);
+                + " must not block: mark an actor whose handlers do with ZocketServer.Builder.blocking(Contract.class),"
+                + " or give the server an executor of its own (ZocketServer.Builder.executor)", thread.getName(),
+                TimeUnit.NANOSECONDS.toMillis(now - since), where);
     }
 
     private void handle(SelectionKey key) {
