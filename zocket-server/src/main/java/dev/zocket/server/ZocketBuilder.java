@@ -89,7 +89,9 @@ public abstract class ZocketBuilder<B extends ZocketBuilder<B>> {
      * pool (or the {@code executor} given to a server), never on the I/O thread that read them,
      * so a blocked handler holds up only its own instance and one pool thread, not every
      * connection of an I/O thread. The actor must also be registered with {@code actor(...)},
-     * before or after this call. Durable actors always run this way.
+     * before or after this call; starting fails otherwise. Durable actors always run this way.
+     *
+     * @throws IllegalArgumentException if the contract has no generated binding
      */
     public B blocking(Class<?> contract) {
         catalog.blocking(Objects.requireNonNull(contract, "contract"));
@@ -309,6 +311,7 @@ public abstract class ZocketBuilder<B extends ZocketBuilder<B>> {
 
     /** What was collected; limits are the base, then {@code environment}, then the setters. */
     final HostSettings settings(Map<String, String> environment) {
+        catalog.requireBlockingRegistered(); // before a server or test kit starts anything
         ServerLimits limits = limitSettings.applyTo(baseLimits.withEnvironment(environment));
         return new HostSettings(catalog, authenticator, limits, json, authorization(environment));
     }

@@ -407,7 +407,8 @@ public final class ZocketServer implements AutoCloseable {
          * Binds the port and starts serving.
          *
          * @throws IOException if the port cannot be bound
-         * @throws IllegalStateException if no actor is registered
+         * @throws IllegalStateException if no actor is registered, or one marked
+         *     {@linkplain #blocking blocking} is not
          * @throws IllegalArgumentException if an environment variable holds an invalid value
          */
         public ZocketServer start() throws IOException {

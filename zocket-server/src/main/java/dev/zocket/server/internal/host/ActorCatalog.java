@@ -57,20 +57,24 @@ public final class ActorCatalog {
     }
 
     /**
-     * The registered actors by name, each with its full middleware chain.
+     * Checks that every actor marked {@linkplain #blocking blocking} is registered.
      *
-     * @throws IllegalStateException if an actor marked {@linkplain #blocking blocking} is not registered
+     * @throws IllegalStateException naming the first that is not
      */
+    public void requireBlockingRegistered() {
+        for (String name : mayBlock) {
+            if (entries.stream().noneMatch(entry -> entry.binding().actorName().equals(name))) {
+                throw new IllegalStateException("Actor \"" + name + "\" is marked blocking but not registered:"
+                        + " register it with actor(...)");
+            }
+        }
+    }
+
+    /** The registered actors by name, each with its full middleware chain. */
     public Map<String, ActorType<?, ?, ?>> types() {
         Map<String, ActorType<?, ?, ?>> types = new LinkedHashMap<>();
         for (Entry<?, ?, ?> entry : entries) {
             types.put(entry.binding().actorName(), toType(entry));
-        }
-        for (String name : mayBlock) {
-            if (!types.containsKey(name)) {
-                throw new IllegalStateException("Actor \"" + name + "\" is marked blocking but not registered:"
-                        + " register it with actor(...)");
-            }
         }
         return types;
     }
