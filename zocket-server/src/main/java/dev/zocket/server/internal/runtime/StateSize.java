@@ -26,11 +26,11 @@ final class StateSize {
     /**
      * Checks that {@code next} fits.
      *
-     * @param patchBytes the length of the patch that leads to it, or -1 if none was computed
+     * @param patchBytes the length of the encoded patch that leads to it
      * @return the bound to pass to {@link #committed} once it is committed, or -1 if it is too large
      */
     long fit(Object next, long patchBytes) {
-        if (bound >= 0 && patchBytes >= 0 && bound + patchBytes <= limit) {
+        if (bound >= 0 && bound + patchBytes <= limit) {
             return bound + patchBytes;
         }
         return exactFit(next);
